@@ -1,0 +1,65 @@
+package io.lockbench.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code lockbench} executable. Exit codes follow Jepsen: 0 valid, 1 invalid, 2 unknown or
+ * error (including bad usage).
+ */
+@Command(name = "lockbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = Lockbench.Version.class,
+        description = "Which database locking strategy to use for concurrent writes, and whether an "
+                + "implementation of it is safe.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Lockbench implements Runnable {
+
+    public static final int EXIT_VALID = 0;
+    public static final int EXIT_INVALID = 1;
+    public static final int EXIT_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this, not {@link #main}). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Lockbench());
+        // Usage errors (unknown option, bad value) are "unknown or error": exit 2.
+        cl.setExitCodeExceptionMapper(e -> EXIT_ERROR);
+        cl.setParameterExceptionHandler((ex, argv) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("lockbench: " + ex.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr())) {
+                cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the valid options.");
+            }
+            return EXIT_ERROR;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            cmd.getErr().println("lockbench: " + ex.getMessage());
+            return EXIT_ERROR;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Lockbench.class.getPackage().getImplementationVersion();
+            return new String[] {"lockbench " + (v == null ? "development build" : v)};
+        }
+    }
+}
