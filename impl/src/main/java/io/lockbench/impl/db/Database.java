@@ -1,0 +1,163 @@
+package io.lockbench.impl.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * A pooled connection to one database and its dialect: the only way strategies reach a database.
+ * Transactions go through {@link #inTransaction}, which classifies every failure once and turns a
+ * connection lost during COMMIT into an {@link IndeterminateCommitException}.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource pool;
+    private final Dialect dialect;
+    private final String redactedUrl;
+
+    private Database(HikariDataSource pool, Dialect dialect, String redactedUrl) {
+        this.pool = pool;
+        this.dialect = dialect;
+        this.redactedUrl = redactedUrl;
+    }
+
+    /** Opens a pool and checks that the database answers; fails with a message that says how to fix it. */
+    public static Database open(DatabaseConfig config) {
+        Dialect dialect = Dialects.of(config.backend());
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(config.jdbcUrl());
+        hikari.setMaximumPoolSize(config.maxPoolSize());
+        hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
+        hikari.setPoolName("lockbench-" + config.backend().name().toLowerCase(java.util.Locale.ROOT));
+        hikari.setInitializationFailTimeout(1); // try once at start, fail fast with the cause
+        dialect.configure(hikari, config);
+        String redacted = JdbcUrls.redact(config.jdbcUrl());
+        try {
+            return new Database(new HikariDataSource(hikari), dialect, redacted);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw unreachable(config.backend(), redacted, e.getCause() != null ? e.getCause() : e);
+        }
+    }
+
+    public static Database open(String jdbcUrl) {
+        return open(DatabaseConfig.of(jdbcUrl));
+    }
+
+    /** A SQLite database in the given file (created if missing), WAL mode. */
+    public static Database sqlite(Path file) {
+        return open("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    private static DatabaseUnavailableException unreachable(Backend backend, String url, Throwable cause) {
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String fix = backend == Backend.POSTGRESQL
+                ? "Check that the server is running and accepts TCP connections at that host and port "
+                        + "(pg_isready -h HOST -p PORT), that the database and user exist, and that "
+                        + "LOCKBENCH_PG_URL is right. A local Debian server starts with: "
+                        + "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
+                : "Check that the directory exists and is writable.";
+        return new DatabaseUnavailableException(
+                "cannot connect to " + backend.displayName() + " at " + url + ": " + reason + ". " + fix, cause);
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public Backend backend() {
+        return dialect.backend();
+    }
+
+    /** The URL with any password removed: safe for logs and reports. */
+    public String url() {
+        return redactedUrl;
+    }
+
+    /** The pool, for code that needs a plain {@link DataSource}. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    /** Runs {@code work} on a pooled connection in autocommit mode. */
+    public <T> T withConnection(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw classify(e, "statement failed");
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction and commits it; rolls back on any exception. A
+     * {@link SQLException} from the work is rethrown as a classified {@link DatabaseException};
+     * a lost connection during COMMIT as {@link IndeterminateCommitException}.
+     */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            T result;
+            try {
+                result = work.run(c);
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                throw e instanceof SQLException ? classify((SQLException) e, "transaction failed") : (RuntimeException) e;
+            }
+            try {
+                c.commit();
+            } catch (SQLException e) {
+                ErrorKind kind = ErrorKinds.classify(dialect, e);
+                if (kind == ErrorKind.CONNECTION_LOST) {
+                    throw new IndeterminateCommitException("connection lost during COMMIT on " + redactedUrl
+                            + ": the transaction may or may not have been applied (" + e.getMessage() + ")", e);
+                }
+                rollbackQuietly(c, e);
+                throw classify(e, "commit failed");
+            }
+            return result;
+        } catch (SQLException e) {
+            throw classify(e, "could not get a connection");
+        }
+    }
+
+    /** The database clock, in milliseconds since the epoch. */
+    public long nowMillis() {
+        return withConnection(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT " + dialect.nowMillis())) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Classifies an exception from this database. */
+    public DatabaseException classify(SQLException e, String what) {
+        ErrorKind kind = ErrorKinds.classify(dialect, e);
+        return new DatabaseException(kind, what + " on " + redactedUrl + " [" + kind + "]: " + e.getMessage(), e);
+    }
+
+    private static void rollbackQuietly(Connection c, Exception cause) {
+        try {
+            if (!c.isClosed()) {
+                c.rollback();
+            }
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    @Override
+    public String toString() {
+        return backend().displayName() + " " + redactedUrl;
+    }
+}

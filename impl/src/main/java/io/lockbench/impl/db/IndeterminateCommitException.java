@@ -1,0 +1,12 @@
+package io.lockbench.impl.db;
+
+/**
+ * The connection was lost while committing: the transaction may or may not have been applied.
+ * A history records such an operation as {@code info}, never as {@code fail}.
+ */
+public class IndeterminateCommitException extends DatabaseException {
+
+    public IndeterminateCommitException(String message, Throwable cause) {
+        super(ErrorKind.CONNECTION_LOST, message, cause);
+    }
+}

@@ -1,0 +1,23 @@
+package io.lockbench.impl.db;
+
+import java.util.List;
+
+/**
+ * One step of a component's schema, applied once in one transaction.
+ *
+ * @param version     1, 2, 3 … within the component
+ * @param description what it does, recorded in {@code lockbench_schema}
+ * @param statements  DDL statements, run in order
+ */
+public record Migration(int version, String description, List<String> statements) {
+    public Migration {
+        if (version < 1) {
+            throw new IllegalArgumentException("migration version must be ≥ 1, was " + version);
+        }
+        statements = List.copyOf(statements);
+    }
+
+    public static Migration of(int version, String description, String... statements) {
+        return new Migration(version, description, List.of(statements));
+    }
+}
