@@ -1,0 +1,91 @@
+package io.lockbench.impl.sequence;
+
+import io.lockbench.impl.db.Dialect;
+import io.lockbench.impl.db.Migration;
+import java.util.List;
+
+/** All SQL of the unique-constraint sequencing strategy, its broken twin, finder and repair. */
+final class SequenceSql {
+
+    static final String COMPONENT = "sequence";
+    private static final String COLUMNS = "id, file_id, version, content, reverted_from, created_at";
+
+    final String insertFirst;
+    /**
+     * Computes the next version inside the inserting statement, so the read and the write are one
+     * transaction; an existing file is required (no row, nothing inserted).
+     */
+    final String insertNext;
+    final String selectContent;
+    final String selectHistory;
+    final String selectLatest;
+    /** The broken twin: the max is read on its own, outside the transaction that inserts. */
+    final String selectMaxLegacy;
+    final String insertLegacy;
+
+    SequenceSql(Dialect d) {
+        insertFirst = insertInto(VersionTable.CONSTRAINED.table()) + " VALUES (?, 1, ?, NULL, " + d.nowMillis()
+                + ") RETURNING " + COLUMNS;
+        insertNext = insertInto(VersionTable.CONSTRAINED.table())
+                + " SELECT ?, MAX(version) + 1, ?, ?, " + d.nowMillis()
+                + " FROM lb_file_versions WHERE file_id = ? HAVING COUNT(*) > 0 RETURNING " + COLUMNS;
+        selectContent = "SELECT content FROM %s WHERE file_id = ? AND version = ? ORDER BY id LIMIT 1";
+        selectHistory = "SELECT " + COLUMNS + " FROM %s WHERE file_id = ? ORDER BY version, id";
+        selectLatest = "SELECT " + COLUMNS + " FROM %s WHERE file_id = ? ORDER BY version DESC, id DESC LIMIT 1";
+        selectMaxLegacy = "SELECT COALESCE(MAX(version), 0) FROM lb_file_versions_legacy WHERE file_id = ?";
+        insertLegacy = insertInto(VersionTable.LEGACY.table()) + " VALUES (?, ?, ?, ?, " + d.nowMillis()
+                + ") RETURNING " + COLUMNS;
+    }
+
+    private static String insertInto(String table) {
+        return "INSERT INTO " + table + " (file_id, version, content, reverted_from, created_at)";
+    }
+
+    static String on(String template, VersionTable table) {
+        return String.format(template, table.table());
+    }
+
+    static List<Migration> migrations(Dialect d) {
+        return List.of(Migration.of(1, "file versions with UNIQUE(file_id, version), and a legacy table without it",
+                "CREATE TABLE IF NOT EXISTS lb_file_versions ("
+                        + "id " + d.autoIdColumn() + ", "
+                        + "file_id VARCHAR(200) NOT NULL, "
+                        + "version BIGINT NOT NULL, "
+                        + "content TEXT, "
+                        + "reverted_from BIGINT, "
+                        + "created_at BIGINT NOT NULL, "
+                        + "CONSTRAINT lb_file_versions_file_version_key UNIQUE (file_id, version))",
+                "CREATE TABLE IF NOT EXISTS lb_file_versions_legacy ("
+                        + "id " + d.autoIdColumn() + ", "
+                        + "file_id VARCHAR(200) NOT NULL, "
+                        + "version BIGINT NOT NULL, "
+                        + "content TEXT, "
+                        + "reverted_from BIGINT, "
+                        + "created_at BIGINT NOT NULL)",
+                "CREATE INDEX IF NOT EXISTS lb_file_versions_legacy_file ON lb_file_versions_legacy (file_id, version)"));
+    }
+
+    // ---- duplicate finder and repair, on any VersionTable ----
+
+    static String findDuplicates(VersionTable t) {
+        return "SELECT " + t.fileColumn() + ", " + t.versionColumn() + ", COUNT(*) FROM " + t.table()
+                + " GROUP BY " + t.fileColumn() + ", " + t.versionColumn() + " HAVING COUNT(*) > 1"
+                + " ORDER BY " + t.fileColumn() + ", " + t.versionColumn();
+    }
+
+    /** Every row of every file that has a duplicated version, in the order repair renumbers them. */
+    static String rowsOfFilesWithDuplicates(VersionTable t) {
+        return "SELECT " + t.idColumn() + ", " + t.fileColumn() + ", " + t.versionColumn() + " FROM " + t.table()
+                + " WHERE " + t.fileColumn() + " IN (SELECT " + t.fileColumn() + " FROM " + t.table()
+                + " GROUP BY " + t.fileColumn() + ", " + t.versionColumn() + " HAVING COUNT(*) > 1)"
+                + " ORDER BY " + t.fileColumn() + ", " + t.createdColumn() + ", " + t.idColumn();
+    }
+
+    static String backup(VersionTable t, String backupTable) {
+        return "CREATE TABLE " + backupTable + " AS SELECT * FROM " + t.table();
+    }
+
+    static String setVersion(VersionTable t) {
+        return "UPDATE " + t.table() + " SET " + t.versionColumn() + " = ? WHERE " + t.idColumn() + " = ?";
+    }
+}

@@ -1,0 +1,39 @@
+package io.lockbench.impl.sequence;
+
+import java.util.regex.Pattern;
+
+/**
+ * Where file versions live, so the duplicate finder and the repair can work on the user's own
+ * table (written before it had a constraint) as well as on lockbench's. Names are validated as
+ * plain SQL identifiers because they are spliced into SQL text.
+ *
+ * @param table         the table
+ * @param idColumn      a unique row id (tie-breaker when two rows have the same creation time)
+ * @param fileColumn    the file the row is a version of
+ * @param versionColumn the version number
+ * @param createdColumn the creation time; repair renumbers in this order
+ */
+public record VersionTable(String table, String idColumn, String fileColumn, String versionColumn,
+                           String createdColumn) {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+
+    /** lockbench's table with {@code UNIQUE(file_id, version)}: the correct strategy writes here. */
+    public static final VersionTable CONSTRAINED = standard("lb_file_versions");
+    /** The same table without the constraint: the broken twin writes here, as legacy code did. */
+    public static final VersionTable LEGACY = standard("lb_file_versions_legacy");
+
+    public VersionTable {
+        for (String name : new String[] {table, idColumn, fileColumn, versionColumn, createdColumn}) {
+            if (name == null || !IDENTIFIER.matcher(name).matches()) {
+                throw new IllegalArgumentException("'" + name + "' is not a plain SQL identifier "
+                        + "(letters, digits and _, not starting with a digit, at most 63 characters)");
+            }
+        }
+    }
+
+    /** A table with lockbench's column names. */
+    public static VersionTable standard(String table) {
+        return new VersionTable(table, "id", "file_id", "version", "created_at");
+    }
+}
