@@ -73,14 +73,18 @@ public final class DatabaseFixture implements BeforeEachCallback, AfterEachCallb
 
     /** Fails or skips (by {@code LOCKBENCH_REQUIRE_PG}) unless a PostgreSQL server is available. */
     public static void assumePostgres() {
-        PostgresServer server = PostgresServer.get();
+        requireOrSkip(PostgresServer.get(), PostgresServer.required());
+    }
+
+    /** The rule itself: available → go on; misconfigured or required → fail; else skip with the reason. */
+    static void requireOrSkip(PostgresServer server, boolean required) {
         if (server.available()) {
             return;
         }
         if (server.misconfigured()) {
             throw new AssertionError(server.problem());
         }
-        if (PostgresServer.required()) {
+        if (required) {
             throw new AssertionError(server.problem().replace("PostgreSQL tests skipped", "PostgreSQL is required")
                     + " (" + PostgresServer.REQUIRE_ENV + "=1 makes a missing server a failure)");
         }

@@ -24,7 +24,7 @@ public final class PostgresServer {
     private final String problem;  // why it is unavailable; null when available
     private final boolean misconfigured; // the user asked for a server we cannot reach
 
-    private PostgresServer(String url, String problem, boolean misconfigured) {
+    PostgresServer(String url, String problem, boolean misconfigured) {
         this.url = url;
         this.problem = problem;
         this.misconfigured = misconfigured;
@@ -50,7 +50,7 @@ public final class PostgresServer {
         return v != null && (v.equals("1") || v.equalsIgnoreCase("true"));
     }
 
-    private static PostgresServer locate() {
+    static PostgresServer locate() {
         String url = System.getenv(URL_ENV);
         if (url != null && !url.isBlank()) {
             try (Connection c = DriverManager.getConnection(url)) {
