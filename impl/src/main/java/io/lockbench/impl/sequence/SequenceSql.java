@@ -81,6 +81,12 @@ final class SequenceSql {
                 + " ORDER BY " + t.fileColumn() + ", " + t.createdColumn() + ", " + t.idColumn();
     }
 
+    /** Selects nothing, but fails if the table or a column is missing. */
+    static String probe(VersionTable t) {
+        return "SELECT " + t.idColumn() + ", " + t.fileColumn() + ", " + t.versionColumn() + ", " + t.createdColumn()
+                + " FROM " + t.table() + " WHERE 1 = 0";
+    }
+
     static String backup(VersionTable t, String backupTable) {
         return "CREATE TABLE " + backupTable + " AS SELECT * FROM " + t.table();
     }

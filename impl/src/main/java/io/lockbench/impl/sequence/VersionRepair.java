@@ -27,6 +27,7 @@ public final class VersionRepair {
     }
 
     public RepairReport dryRun(VersionTable table) {
+        DuplicateVersionFinder.requireTable(db, table);
         return db.withConnection(c -> {
             List<RepairReport.Renumbering> plan = plan(c, table);
             return new RepairReport(true, null, countFiles(plan), plan);
@@ -34,6 +35,7 @@ public final class VersionRepair {
     }
 
     public RepairReport repair(VersionTable table) {
+        DuplicateVersionFinder.requireTable(db, table);
         return db.inTransaction(c -> {
             List<RepairReport.Renumbering> plan = plan(c, table);
             if (plan.isEmpty()) {

@@ -1,0 +1,125 @@
+package io.lockbench.cli;
+
+import io.lockbench.impl.db.Database;
+import io.lockbench.impl.sequence.DuplicateVersion;
+import io.lockbench.impl.sequence.DuplicateVersionFinder;
+import io.lockbench.impl.sequence.RepairReport;
+import io.lockbench.impl.sequence.VersionRepair;
+import io.lockbench.impl.sequence.VersionTable;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lockbench versions duplicates|repair}: find and fix duplicated file version numbers. */
+@Command(name = "versions",
+        description = "Find and repair duplicated file version numbers (unique-constraint sequencing).",
+        subcommands = {VersionsCommand.Duplicates.class, VersionsCommand.Repair.class})
+final class VersionsCommand implements Runnable {
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Where the versions live: the database and, for a user's own table, its names. */
+    static final class TableOptions {
+        @Option(names = "--db", required = true, paramLabel = "JDBC_URL",
+                description = "Database, e.g. jdbc:sqlite:app.db or jdbc:postgresql://127.0.0.1:5432/app?user=me")
+        String url;
+
+        @Option(names = "--table", defaultValue = "lb_file_versions_legacy",
+                description = "Table holding the versions (default: ${DEFAULT-VALUE}, where the broken twin writes)")
+        String table;
+
+        @Option(names = "--id-column", defaultValue = "id", description = "Unique row id column (default: ${DEFAULT-VALUE})")
+        String idColumn;
+
+        @Option(names = "--file-column", defaultValue = "file_id", description = "File column (default: ${DEFAULT-VALUE})")
+        String fileColumn;
+
+        @Option(names = "--version-column", defaultValue = "version",
+                description = "Version number column (default: ${DEFAULT-VALUE})")
+        String versionColumn;
+
+        @Option(names = "--created-column", defaultValue = "created_at",
+                description = "Creation time column; repair renumbers in this order (default: ${DEFAULT-VALUE})")
+        String createdColumn;
+
+        VersionTable versionTable() {
+            return new VersionTable(table, idColumn, fileColumn, versionColumn, createdColumn);
+        }
+    }
+
+    @Command(name = "duplicates", description = {
+            "Report each file and version number that more than one row carries.",
+            "Exit codes: 0 no duplicates, 1 duplicates found, 2 error."})
+    static final class Duplicates implements Callable<Integer> {
+        @Mixin
+        TableOptions where;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            VersionTable table = where.versionTable();
+            try (Database db = Database.open(where.url)) {
+                List<DuplicateVersion> found = new DuplicateVersionFinder(db).find(table);
+                PrintWriter out = spec.commandLine().getOut();
+                for (DuplicateVersion d : found) {
+                    out.printf("file %s: version %d is carried by %d rows%n", d.fileId(), d.version(), d.rows());
+                }
+                long files = found.stream().map(DuplicateVersion::fileId).distinct().count();
+                out.printf("%s: %d duplicated version%s in %d file%s (table %s on %s)%n",
+                        found.isEmpty() ? "clean" : "DUPLICATES", found.size(), found.size() == 1 ? "" : "s",
+                        files, files == 1 ? "" : "s", table.table(), db.url());
+                return found.isEmpty() ? Lockbench.EXIT_VALID : Lockbench.EXIT_INVALID;
+            }
+        }
+    }
+
+    @Command(name = "repair", description = {
+            "Renumber the versions of every file with duplicates 1, 2, 3 … by creation time, in one",
+            "transaction, after copying the table to <table>_backup_<UTC time>. --dry-run prints the plan",
+            "and changes nothing. Exit codes: 0 repaired or nothing to do, 2 error."})
+    static final class Repair implements Callable<Integer> {
+        @Mixin
+        TableOptions where;
+
+        @Option(names = "--dry-run", description = "Print what would change; change nothing")
+        boolean dryRun;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            VersionTable table = where.versionTable();
+            try (Database db = Database.open(where.url)) {
+                VersionRepair repair = new VersionRepair(db);
+                RepairReport report = dryRun ? repair.dryRun(table) : repair.repair(table);
+                PrintWriter out = spec.commandLine().getOut();
+                for (RepairReport.Renumbering r : report.changes()) {
+                    out.printf("file %s: row %d version %d -> %d%n", r.fileId(), r.rowId(), r.oldVersion(), r.newVersion());
+                }
+                if (report.changes().isEmpty()) {
+                    out.printf("nothing to repair in %s on %s%n", table.table(), db.url());
+                } else if (report.dryRun()) {
+                    out.printf("dry run: would renumber %d rows in %d files; nothing was changed%n",
+                            report.changes().size(), report.filesRepaired());
+                } else {
+                    out.printf("renumbered %d rows in %d files; the table before repair is in %s%n",
+                            report.changes().size(), report.filesRepaired(), report.backupTable());
+                }
+                return Lockbench.EXIT_VALID;
+            }
+        }
+    }
+}
