@@ -1,6 +1,8 @@
 package io.lockbench.impl.agent;
 
+import io.lockbench.impl.retry.Sleep;
 import io.lockbench.impl.testing.Concurrently;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,12 @@ final class ContextScenarios {
     /** One compare-and-set attempt: what the writer expected and what it was told. */
     record Attempt(int worker, long expectedVersion, String project, ProjectUpdate outcome) {
     }
+
+    /**
+     * The client's pause between reading a version and writing with it. SQLite runs one writer at a
+     * time, so without it writers barely overlap there and a race shows only now and then.
+     */
+    static final Duration THINK_TIME = Duration.ofMillis(2);
 
     private ContextScenarios() {
     }
@@ -44,13 +52,15 @@ final class ContextScenarios {
     }
 
     /**
-     * {@code threads} writers race on one agent: each reads the current version and tries to set
-     * its own project with it, {@code attemptsEach} times. Returns every attempt.
+     * {@code threads} writers race on one agent: each reads the current version, thinks for
+     * {@link #THINK_TIME}, and tries to set its own project with that version, {@code attemptsEach}
+     * times. Returns every attempt.
      */
     static List<Attempt> compareAndSetRace(AgentSessions sessions, AgentContext context, int threads, int attemptsEach) {
         sessions.start("shared");
         return Concurrently.run(threads, worker -> IntStream.range(0, attemptsEach).mapToObj(i -> {
             long expected = versionOf(context, "shared");
+            Sleep.of(THINK_TIME);
             String project = "w" + worker + "-" + i;
             return new Attempt(worker, expected, project, context.setProject("shared", expected, project));
         }).toList()).stream().flatMap(List::stream).toList();
