@@ -1,0 +1,19 @@
+package io.lockbench.impl.agent;
+
+import java.util.Optional;
+
+/**
+ * Each agent's current project, changed by compare-and-set on its version: the agent-scoped
+ * strategy and its broken twin share this API, on every backend.
+ */
+public interface AgentContext {
+
+    /** The agent's project and version; empty when the agent is unknown. */
+    Optional<ProjectSelection> currentProject(String agent);
+
+    /**
+     * Sets the agent's project if its version is still {@code expectedVersion} (and, for the
+     * correct strategy, its lease is valid).
+     */
+    ProjectUpdate setProject(String agent, long expectedVersion, String project);
+}

@@ -1,0 +1,70 @@
+package io.lockbench.impl.agent;
+
+import io.lockbench.impl.db.Database;
+import io.lockbench.impl.db.Jdbc;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Agent-scoped context, done right: each agent has its own row, and its project changes only by
+ * {@code UPDATE … SET project = ?, version = version + 1 WHERE agent = ? AND version = ? AND
+ * <lease valid>}. One statement decides, with the database clock, whether the caller's read was
+ * still current and its lease still held; agents never touch each other's row.
+ *
+ * <p>When the update matches no row, the row is read to say why: unknown agent, lease expired
+ * (checked first: an expired lease is rejected even when the version matches) or version conflict,
+ * each carrying the current version.
+ */
+public final class AgentScopedContext implements AgentContext {
+
+    private final Database db;
+    private final AgentSql sql;
+
+    public AgentScopedContext(Database db) {
+        this.db = db;
+        this.sql = AgentSql.migrated(db);
+    }
+
+    @Override
+    public Optional<ProjectSelection> currentProject(String agent) {
+        return db.withConnection(c -> Jdbc.queryOne(c, sql.selectProject,
+                rs -> new ProjectSelection(rs.getString("agent"), rs.getString("project"), rs.getLong("version")),
+                agent));
+    }
+
+    @Override
+    public ProjectUpdate setProject(String agent, long expectedVersion, String project) {
+        return db.inTransaction(c -> {
+            while (true) {
+                Optional<Long> written = Jdbc.queryOne(c, sql.compareAndSetProject, rs -> rs.getLong(1),
+                        project, agent, expectedVersion);
+                if (written.isPresent()) {
+                    return new ProjectUpdate.Updated(written.get());
+                }
+                Optional<ProjectUpdate> rejection = whyNotWritten(c, agent, expectedVersion);
+                if (rejection.isPresent()) {
+                    return rejection.get();
+                }
+                // The row now allows the write, so its lease was renewed between our two
+                // statements (READ COMMITTED): the rejection would be unjustified, try again.
+            }
+        });
+    }
+
+    private Optional<ProjectUpdate> whyNotWritten(Connection c, String agent, long expectedVersion)
+            throws SQLException {
+        Optional<AgentSession> session = Jdbc.queryOne(c, sql.selectSession, AgentRows::session, agent);
+        if (session.isEmpty()) {
+            return Optional.of(new UnknownAgent(agent));
+        }
+        AgentSession s = session.get();
+        if (s.status() != AgentStatus.ACTIVE) {
+            return Optional.of(new LeaseExpired(s.version(), s.leaseExpiresAt()));
+        }
+        if (s.version() != expectedVersion) {
+            return Optional.of(new ProjectUpdate.VersionConflict(s.version()));
+        }
+        return Optional.empty();
+    }
+}

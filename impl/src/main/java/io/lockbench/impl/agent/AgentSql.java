@@ -1,0 +1,141 @@
+package io.lockbench.impl.agent;
+
+import io.lockbench.impl.db.Database;
+import io.lockbench.impl.db.Dialect;
+import io.lockbench.impl.db.Migration;
+import io.lockbench.impl.db.SchemaMigrator;
+import java.util.List;
+
+/**
+ * All SQL of the agent-scoped-context strategy, its broken twin and the legacy migration, for any
+ * dialect. The statements use only syntax both backends share (upsert with {@code ON CONFLICT},
+ * {@code RETURNING}); what differs (the clock, row locks) comes from the {@link Dialect}.
+ *
+ * <p>Every lease decision is one SQL predicate evaluated with the database clock inside the
+ * statement that acts on it, so no client clock and no read-then-decide gap is involved.
+ */
+final class AgentSql {
+
+    static final String COMPONENT = "agent";
+
+    /** The columns {@link AgentRows#session} maps, plus the database clock at the moment of reading. */
+    final String sessionColumns;
+    /** True while the agent holds a lease: not ended, and its last heartbeat is younger than its TTL. */
+    final String leaseValid;
+
+    final String start;
+    final String heartbeat;
+    final String end;
+    final String expireLapsed;
+    final String selectSession;
+
+    final String selectProject;
+    /** The compare-and-set: the row count says whether the version matched and the lease held. */
+    final String compareAndSetProject;
+
+    /** Per-agent counter: hands out 1, 2, 3 … and row-locks the counter until the append commits. */
+    final String nextLogSeq;
+    final String insertLogEntry;
+    final String selectLog;
+
+    /** The broken twin's state: one row for everyone. */
+    final String selectGlobal;
+    /** The broken twin's write: unconditional, whoever writes last wins. */
+    final String overwriteGlobal;
+
+    final String lockLegacyState;
+    final String selectLegacyImport;
+    final String importIntoAgent;
+    final String recordLegacyImport;
+
+    AgentSql(Dialect d) {
+        String now = d.nowMillis();
+        sessionColumns = "agent, project, version, state, started_at, heartbeat_at, lease_ms, ended_at, "
+                + now + " AS observed_at";
+        leaseValid = "state = 'active' AND heartbeat_at + lease_ms > " + now;
+
+        // Creates the agent, or renews it if its lease ended or lapsed; an active lease is left alone
+        // (no row returned). Project and version survive a renewal: versions never go back.
+        start = "INSERT INTO lb_agents (agent, project, version, state, started_at, heartbeat_at, lease_ms, ended_at) "
+                + "VALUES (?, NULL, 0, 'active', " + now + ", " + now + ", ?, NULL) "
+                + "ON CONFLICT (agent) DO UPDATE SET state = 'active', started_at = excluded.started_at, "
+                + "heartbeat_at = excluded.heartbeat_at, lease_ms = excluded.lease_ms, ended_at = NULL "
+                + "WHERE NOT (lb_agents.state = 'active' AND lb_agents.heartbeat_at + lb_agents.lease_ms > " + now + ") "
+                + "RETURNING " + sessionColumns;
+        heartbeat = "UPDATE lb_agents SET heartbeat_at = " + now + ", lease_ms = ? WHERE agent = ? AND " + leaseValid
+                + " RETURNING " + sessionColumns;
+        end = "UPDATE lb_agents SET state = 'ended', ended_at = " + now + " WHERE agent = ? AND state = 'active'";
+        expireLapsed = "UPDATE lb_agents SET state = 'expired', ended_at = " + now
+                + " WHERE state = 'active' AND heartbeat_at + lease_ms <= " + now + " RETURNING agent";
+        selectSession = "SELECT " + sessionColumns + " FROM lb_agents WHERE agent = ?";
+
+        selectProject = "SELECT agent, project, version FROM lb_agents WHERE agent = ?";
+        compareAndSetProject = "UPDATE lb_agents SET project = ?, version = version + 1 "
+                + "WHERE agent = ? AND version = ? AND " + leaseValid + " RETURNING version";
+
+        nextLogSeq = "INSERT INTO lb_agent_log_seq (agent, last_seq) VALUES (?, 1) "
+                + "ON CONFLICT (agent) DO UPDATE SET last_seq = lb_agent_log_seq.last_seq + 1 RETURNING last_seq";
+        insertLogEntry = "INSERT INTO lb_agent_log (agent, seq, entry, appended_at) VALUES (?, ?, ?, " + now + ") "
+                + "RETURNING agent, seq, entry, appended_at";
+        selectLog = "SELECT agent, seq, entry, appended_at FROM lb_agent_log WHERE agent = ? ORDER BY seq";
+
+        selectGlobal = "SELECT project, version FROM lb_global_context WHERE id = 1";
+        overwriteGlobal = "INSERT INTO lb_global_context (id, project, version, updated_at) VALUES (1, ?, 1, " + now + ") "
+                + "ON CONFLICT (id) DO UPDATE SET project = excluded.project, "
+                + "version = lb_global_context.version + 1, updated_at = excluded.updated_at RETURNING version";
+
+        // Locking the legacy row serializes concurrent migrations (SQLite: BEGIN IMMEDIATE already does).
+        lockLegacyState = selectGlobal + d.forUpdate();
+        selectLegacyImport = "SELECT agent, project, legacy_version, imported_at FROM lb_agent_legacy_import WHERE id = 1";
+        // The default agent gets the legacy project unless it already chose one; the imported agent
+        // has no running session until someone starts it.
+        importIntoAgent = "INSERT INTO lb_agents (agent, project, version, state, started_at, heartbeat_at, lease_ms, ended_at) "
+                + "VALUES (?, ?, 1, 'ended', " + now + ", " + now + ", 0, " + now + ") "
+                + "ON CONFLICT (agent) DO UPDATE SET project = excluded.project, version = lb_agents.version + 1 "
+                + "WHERE lb_agents.project IS NULL RETURNING version";
+        recordLegacyImport = "INSERT INTO lb_agent_legacy_import (id, agent, project, legacy_version, imported_at) "
+                + "VALUES (1, ?, ?, ?, " + now + ")";
+    }
+
+    /** The SQL for {@code db}, after bringing its schema up to date (idempotent, cheap when current). */
+    static AgentSql migrated(Database db) {
+        SchemaMigrator.migrate(db, COMPONENT, migrations());
+        return new AgentSql(db.dialect());
+    }
+
+    static List<Migration> migrations() {
+        return List.of(
+                Migration.of(1, "agent sessions with TTL leases and a versioned current project",
+                        "CREATE TABLE IF NOT EXISTS lb_agents ("
+                                + "agent VARCHAR(200) PRIMARY KEY, "
+                                + "project VARCHAR(500), "
+                                + "version BIGINT NOT NULL, "
+                                + "state VARCHAR(10) NOT NULL CHECK (state IN ('active', 'ended', 'expired')), "
+                                + "started_at BIGINT NOT NULL, "
+                                + "heartbeat_at BIGINT NOT NULL, "
+                                + "lease_ms BIGINT NOT NULL, "
+                                + "ended_at BIGINT)"),
+                Migration.of(2, "append-only per-agent log with a per-agent sequence counter",
+                        "CREATE TABLE IF NOT EXISTS lb_agent_log_seq ("
+                                + "agent VARCHAR(200) PRIMARY KEY, "
+                                + "last_seq BIGINT NOT NULL)",
+                        "CREATE TABLE IF NOT EXISTS lb_agent_log ("
+                                + "agent VARCHAR(200) NOT NULL, "
+                                + "seq BIGINT NOT NULL, "
+                                + "entry TEXT NOT NULL, "
+                                + "appended_at BIGINT NOT NULL, "
+                                + "PRIMARY KEY (agent, seq))"),
+                Migration.of(3, "legacy single global state (the broken twin's table) and its import record",
+                        "CREATE TABLE IF NOT EXISTS lb_global_context ("
+                                + "id INTEGER PRIMARY KEY CHECK (id = 1), "
+                                + "project VARCHAR(500), "
+                                + "version BIGINT NOT NULL, "
+                                + "updated_at BIGINT NOT NULL)",
+                        "CREATE TABLE IF NOT EXISTS lb_agent_legacy_import ("
+                                + "id INTEGER PRIMARY KEY CHECK (id = 1), "
+                                + "agent VARCHAR(200) NOT NULL, "
+                                + "project VARCHAR(500) NOT NULL, "
+                                + "legacy_version BIGINT NOT NULL, "
+                                + "imported_at BIGINT NOT NULL)"));
+    }
+}

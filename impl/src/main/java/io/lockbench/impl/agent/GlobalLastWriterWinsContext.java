@@ -1,0 +1,39 @@
+package io.lockbench.impl.agent;
+
+import io.lockbench.impl.db.Database;
+import io.lockbench.impl.db.Jdbc;
+import java.util.Optional;
+
+/**
+ * BROKEN on purpose: the single global "current project" that agent-scoped context replaces. Every
+ * agent reads and overwrites the same row, ignoring which agent asks and which version it expects.
+ * Expected anomalies: agents overwrite each other's selection (an agent reads back a project
+ * another agent chose), and a writer with a stale version is accepted, silently replacing a newer
+ * selection (lost update).
+ *
+ * <p>Unlike other twins it needs no think time: the anomaly does not depend on a race, two agents
+ * taking turns are enough. Its table is the legacy state that {@link LegacyStateMigration} imports.
+ */
+public final class GlobalLastWriterWinsContext implements AgentContext {
+
+    private final Database db;
+    private final AgentSql sql;
+
+    public GlobalLastWriterWinsContext(Database db) {
+        this.db = db;
+        this.sql = AgentSql.migrated(db);
+    }
+
+    /** The global project, reported as {@code agent}'s, whoever set it; empty before the first write. */
+    @Override
+    public Optional<ProjectSelection> currentProject(String agent) {
+        return db.withConnection(c -> Jdbc.queryOne(c, sql.selectGlobal,
+                rs -> new ProjectSelection(agent, rs.getString("project"), rs.getLong("version"))));
+    }
+
+    /** Overwrites the global project: always "succeeds", whatever {@code agent} and {@code expectedVersion}. */
+    @Override
+    public ProjectUpdate setProject(String agent, long expectedVersion, String project) {
+        return new ProjectUpdate.Updated(db.withConnection(c -> Jdbc.queryLong(c, sql.overwriteGlobal, project)));
+    }
+}

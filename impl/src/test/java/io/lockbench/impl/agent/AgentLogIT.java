@@ -1,0 +1,73 @@
+package io.lockbench.impl.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.lockbench.impl.db.Backend;
+import io.lockbench.impl.testing.BackendTest;
+import io.lockbench.impl.testing.Concurrently;
+import io.lockbench.impl.testing.DatabaseFixture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class AgentLogIT {
+
+    @RegisterExtension
+    final DatabaseFixture databases = new DatabaseFixture();
+
+    @BackendTest
+    void appends_areNumberedFromOnePerAgent(Backend backend) {
+        AgentLog log = new AgentLog(databases.open(backend));
+
+        assertThat(log.append("a", "first").seq()).isEqualTo(1);
+        assertThat(log.append("a", "second").seq()).isEqualTo(2);
+        assertThat(log.append("b", "other").seq()).isEqualTo(1);
+        assertThat(log.append("a", "third").seq()).isEqualTo(3);
+
+        assertThat(log.read("a")).extracting(LogEntry::agent, LogEntry::seq, LogEntry::entry).containsExactly(
+                tuple("a", 1L, "first"),
+                tuple("a", 2L, "second"),
+                tuple("a", 3L, "third"));
+        assertThat(log.read("b")).extracting(LogEntry::entry).containsExactly("other");
+        assertThat(log.read("nobody")).isEmpty();
+    }
+
+    @BackendTest
+    void anAppendStorm_losesDuplicatesAndMisplacesNothing(Backend backend) {
+        AgentLog log = new AgentLog(databases.open(backend));
+        int appenders = 16;
+        int appendsEach = 40;
+        List<String> agents = List.of("agent-0", "agent-1", "agent-2", "agent-3");
+
+        // Each appender cycles through the agents, so every agent's log has all 16 writing at once.
+        List<List<LogEntry>> acknowledged = Concurrently.run(appenders, worker -> {
+            List<LogEntry> mine = new ArrayList<>();
+            for (int i = 0; i < appendsEach; i++) {
+                mine.add(log.append(agents.get((worker + i) % agents.size()), "w" + worker + "#" + i));
+            }
+            return mine;
+        });
+
+        Map<String, List<LogEntry>> expected = acknowledged.stream().flatMap(List::stream)
+                .collect(Collectors.groupingBy(LogEntry::agent));
+        assertThat(expected.values().stream().mapToInt(List::size).sum()).isEqualTo(appenders * appendsEach);
+        for (String agent : agents) {
+            List<LogEntry> read = log.read(agent);
+            assertThat(read).as("%s's log: every acknowledged append, once, and nothing else", agent)
+                    .containsExactlyInAnyOrderElementsOf(expected.get(agent));
+            assertThat(read).extracting(LogEntry::seq).as("%s's sequence numbers", agent)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, read.size()).boxed().toList());
+        }
+        for (List<LogEntry> oneAppender : acknowledged) {
+            for (String agent : agents) {
+                assertThat(oneAppender.stream().filter(e -> e.agent().equals(agent)).map(LogEntry::seq).toList())
+                        .as("one appender's entries to %s are numbered in the order it appended them", agent)
+                        .isSorted();
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.lockbench.impl.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lockbench.impl.db.Backend;
+import io.lockbench.impl.db.Database;
+import io.lockbench.impl.testing.BackendTest;
+import io.lockbench.impl.testing.Concurrently;
+import io.lockbench.impl.testing.DatabaseFixture;
+import java.util.List;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The legacy global state is what the broken twin writes, so the tests fill it that way. */
+class LegacyStateMigrationIT {
+
+    @RegisterExtension
+    final DatabaseFixture databases = new DatabaseFixture();
+
+    @BackendTest
+    void theDefaultAgent_getsTheLegacyProject_andASecondRunChangesNothing(Backend backend) {
+        Database db = databases.open(backend);
+        GlobalLastWriterWinsContext legacy = new GlobalLastWriterWinsContext(db);
+        legacy.setProject("anyone", 0, "apollo");
+        legacy.setProject("anyone", 0, "borealis");
+        LegacyStateMigration migration = new LegacyStateMigration(db);
+        AgentScopedContext context = new AgentScopedContext(db);
+
+        LegacyMigrationResult first = migration.migrate();
+        LegacyMigrationResult second = migration.migrate();
+
+        assertThat(first).isEqualTo(new LegacyMigrationResult.Imported("default", "borealis", 1));
+        assertThat(first.summary()).contains("'borealis'").contains("'default'");
+        assertThat(second).isInstanceOfSatisfying(LegacyMigrationResult.AlreadyImported.class, r -> {
+            assertThat(r.agent()).isEqualTo("default");
+            assertThat(r.project()).isEqualTo("borealis");
+        });
+        assertThat(second.summary()).startsWith("nothing to do");
+        assertThat(context.currentProject("default")).contains(new ProjectSelection("default", "borealis", 1));
+    }
+
+    @BackendTest
+    void theImportedAgent_hasNoLeaseUntilStarted_thenWorksLikeAnyOther(Backend backend) {
+        Database db = databases.open(backend);
+        new GlobalLastWriterWinsContext(db).setProject("anyone", 0, "apollo");
+        new LegacyStateMigration(db).migrate("main");
+        AgentSessions sessions = new AgentSessions(db);
+        AgentScopedContext context = new AgentScopedContext(db);
+
+        assertThat(sessions.find("main").orElseThrow().status()).isEqualTo(AgentStatus.ENDED);
+        assertThat(context.setProject("main", 1, "borealis")).isInstanceOf(LeaseExpired.class);
+        assertThat(sessions.start("main").session().project()).isEqualTo("apollo");
+        assertThat(context.setProject("main", 1, "borealis")).isEqualTo(new ProjectUpdate.Updated(2));
+    }
+
+    @BackendTest
+    void withNoLegacyProject_thereIsNothingToImport(Backend backend) {
+        Database db = databases.open(backend);
+
+        assertThat(new LegacyStateMigration(db).migrate()).isEqualTo(new LegacyMigrationResult.NothingToImport());
+        assertThat(new AgentSessions(db).find("default")).isEmpty();
+    }
+
+    @BackendTest
+    void aDefaultAgentWithItsOwnProject_isNotOverwritten(Backend backend) {
+        Database db = databases.open(backend);
+        new GlobalLastWriterWinsContext(db).setProject("anyone", 0, "legacy-project");
+        new AgentSessions(db).start("default");
+        AgentScopedContext context = new AgentScopedContext(db);
+        context.setProject("default", 0, "own-project");
+
+        LegacyMigrationResult result = new LegacyStateMigration(db).migrate();
+
+        assertThat(result).isEqualTo(
+                new LegacyMigrationResult.DefaultAgentHasProject("default", "own-project", "legacy-project"));
+        assertThat(context.currentProject("default")).contains(new ProjectSelection("default", "own-project", 1));
+    }
+
+    @BackendTest
+    void concurrentMigrations_importExactlyOnce(Backend backend) {
+        Database db = databases.open(backend);
+        new GlobalLastWriterWinsContext(db).setProject("anyone", 0, "apollo");
+        LegacyStateMigration migration = new LegacyStateMigration(db);
+
+        List<LegacyMigrationResult> results = Concurrently.run(6, worker -> migration.migrate());
+
+        assertThat(results).filteredOn(r -> r instanceof LegacyMigrationResult.Imported).hasSize(1);
+        assertThat(results).filteredOn(r -> r instanceof LegacyMigrationResult.AlreadyImported).hasSize(5);
+        assertThat(new AgentScopedContext(db).currentProject("default"))
+                .contains(new ProjectSelection("default", "apollo", 1));
+    }
+}
