@@ -33,6 +33,9 @@ public final class Database implements AutoCloseable {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(config.jdbcUrl());
         hikari.setMaximumPoolSize(config.maxPoolSize());
+        // Idle connections count against the server's max_connections (100 by default on
+        // PostgreSQL), shared by every test and tool: keep few, open more on demand.
+        hikari.setMinimumIdle(Math.min(2, config.maxPoolSize()));
         hikari.setConnectionTimeout(config.connectionTimeout().toMillis());
         hikari.setPoolName("lockbench-" + config.backend().name().toLowerCase(java.util.Locale.ROOT));
         hikari.setInitializationFailTimeout(1); // try once at start, fail fast with the cause

@@ -53,7 +53,8 @@ public final class PostgresServer {
     static PostgresServer locate() {
         String url = System.getenv(URL_ENV);
         if (url != null && !url.isBlank()) {
-            try (Connection c = DriverManager.getConnection(url)) {
+            try (Connection probe = DriverManager.getConnection(url)) {
+                probe.isValid(1);
                 return new PostgresServer(url, null, false);
             } catch (SQLException e) {
                 return new PostgresServer(null, "cannot connect to PostgreSQL at " + JdbcUrls.redact(url)
