@@ -27,7 +27,7 @@ public record SessionInfo(String host, String terminal, String workingDirectory)
         } catch (UnknownHostException e) {
             host = Objects.requireNonNullElse(System.getenv("HOSTNAME"), "unknown-host");
         }
-        String tty = Objects.requireNonNullElse(System.getenv("SSH_TTY"), System.getenv("TTY"));
+        String tty = System.getenv("SSH_TTY") != null ? System.getenv("SSH_TTY") : System.getenv("TTY");
         String terminal = tty != null ? tty : "pid " + ProcessHandle.current().pid();
         return new SessionInfo(host, terminal, System.getProperty("user.dir"));
     }
