@@ -48,6 +48,7 @@ final class ClaimTables {
         return db.inTransaction(c -> {
             lockOpenSession(c, sessionId);
             List<Claim> released = new ArrayList<>();
+            // Ordered by resource id, so two transactions that lock several resources lock them in one order.
             for (Claim claim : Jdbc.queryList(c, sql.activeClaimsOfSession, ClaimTables::mapClaim, sessionId)) {
                 lockResource(c, claim.resourceId());
                 Jdbc.queryOne(c, sql.release, ClaimTables::mapClaim, claim.id()).ifPresent(released::add);
@@ -90,8 +91,8 @@ final class ClaimTables {
     }
 
     /**
-     * Expires the resource's active claim if its heartbeat is stale (claims, in a broken table);
-     * the caller holds the resource lock.
+     * Expires the resource's active claim if its heartbeat is stale (every such claim, in the
+     * twin's unindexed table); the caller holds the resource lock.
      */
     List<Claim> expireStaleClaimsOf(Connection c, String resourceId) throws SQLException {
         List<Claim> expired = Jdbc.queryList(c, sql.expireStaleOfResource, ClaimTables::mapClaim, resourceId,
