@@ -17,17 +17,16 @@
  * Session me = store.startSession(SessionInfo.ofThisProcess());
  * try (HeartbeatManager heartbeat = new HeartbeatManager(store, me.id())) { // every 30 s
  *     heartbeat.start();
- *     switch (store.claim("report-42", me.id())) {
- *         case ClaimResult.Granted g -> {
- *             FencedWriteResult w = store.fencedWrite("report-42", g.claim().token(), content);
- *             // w is Rejected if we paused past the threshold and someone took over meanwhile
- *             store.release(g.claim());
- *         }
- *         case ClaimResult.Rejected r -> System.out.println(r.owner().describe());
+ *     ClaimResult result = store.claim("report-42", me.id());
+ *     if (result instanceof ClaimResult.Granted g) {
+ *         FencedWriteResult w = store.fencedWrite("report-42", g.claim().token(), content);
+ *         // w is Rejected if we paused past the threshold and someone took over meanwhile
+ *         store.release(g.claim());
+ *     } else if (result instanceof ClaimResult.Rejected r) {
+ *         System.out.println(r.owner().describe()); // who, where, last heartbeat "2 min 5 s ago"
  *     }
  * }
  * store.endSession(me.id());
  * }</pre>
- * (Pattern matching in {@code switch} needs Java 21; on 17 use {@code instanceof}.)
  */
 package io.lockbench.impl.claims;
