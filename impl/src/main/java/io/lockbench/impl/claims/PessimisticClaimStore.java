@@ -1,0 +1,108 @@
+package io.lockbench.impl.claims;
+
+import io.lockbench.impl.db.Database;
+import io.lockbench.impl.db.Jdbc;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pessimistic claims, done right. One transaction per claim: lock the resource row, expire its
+ * active claim if that claim's heartbeat is stale (the takeover), then insert the new claim with
+ * the next fencing token. A partial unique index ({@code ON claims(resource_id) WHERE status =
+ * 'active'}) makes the database itself refuse a second active claim, whatever the application
+ * does; the refusal comes back as the owner, so a person can find them. The resource's {@code
+ * is_working_on} / {@code active_session_id} change in the same transaction (a trigger on
+ * PostgreSQL). Writes to the resource must carry the newest token, so a holder that paused past
+ * the threshold and lost its claim cannot overwrite its successor's work.
+ */
+public final class PessimisticClaimStore implements ClaimStore {
+
+    private static final Logger log = LoggerFactory.getLogger(PessimisticClaimStore.class);
+
+    private final ClaimTables tables;
+
+    public PessimisticClaimStore(Database db) {
+        this(db, DEFAULT_STALE_AFTER);
+    }
+
+    /** @param staleAfter a claim whose heartbeat is older than this may be taken over */
+    public PessimisticClaimStore(Database db, Duration staleAfter) {
+        this(new ClaimTables(db, staleAfter, ClaimsSql.CLAIMS));
+    }
+
+    PessimisticClaimStore(ClaimTables tables) {
+        this.tables = tables;
+    }
+
+    @Override
+    public ClaimResult claim(String resourceId, String sessionId) {
+        return tables.db.inTransaction(c -> {
+            tables.lockOpenSession(c, sessionId);
+            long lastToken = tables.ensureAndLockResource(c, resourceId);
+            Optional<Claim> stale = tables.expireStaleClaimsOf(c, resourceId).stream().findFirst();
+            Optional<Claim> inserted = Jdbc.queryOne(c, tables.sql.insertClaim, ClaimTables::mapClaim,
+                    resourceId, sessionId, lastToken + 1);
+            if (inserted.isEmpty()) {
+                // The index refused it: a fresh active claim exists. Nothing of ours was written.
+                return new ClaimResult.Rejected(tables.activeOwner(c, resourceId).orElseThrow());
+            }
+            tables.tokenIssued(c, inserted.get());
+            stale.ifPresent(old -> log.info("session {} took over '{}' from session {} (claim {} stale, token {} -> {})",
+                    sessionId, resourceId, old.sessionId(), old.id(), old.token(), inserted.get().token()));
+            return new ClaimResult.Granted(inserted.get(), stale);
+        });
+    }
+
+    @Override
+    public FencedWriteResult fencedWrite(String resourceId, long token, String content) {
+        return tables.fencedWrite(resourceId, token, content);
+    }
+
+    @Override
+    public Duration staleAfter() {
+        return tables.staleAfter;
+    }
+
+    @Override
+    public Session startSession(SessionInfo info) {
+        return tables.startSession(info);
+    }
+
+    @Override
+    public List<Claim> endSession(String sessionId) {
+        return tables.endSession(sessionId);
+    }
+
+    @Override
+    public Beat heartbeat(String sessionId) {
+        return tables.heartbeat(sessionId);
+    }
+
+    @Override
+    public ReleaseResult release(Claim claim) {
+        return tables.release(claim);
+    }
+
+    @Override
+    public List<Claim> expireStale() {
+        return tables.expireStale();
+    }
+
+    @Override
+    public Optional<Resource> resource(String resourceId) {
+        return tables.resource(resourceId);
+    }
+
+    @Override
+    public List<Claim> activeClaims(String resourceId) {
+        return tables.activeClaims(resourceId);
+    }
+
+    @Override
+    public List<SessionView> sessions() {
+        return tables.sessions();
+    }
+}
