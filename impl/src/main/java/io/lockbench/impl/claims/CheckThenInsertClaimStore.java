@@ -3,7 +3,6 @@ package io.lockbench.impl.claims;
 import io.lockbench.impl.db.Database;
 import io.lockbench.impl.retry.Sleep;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,9 +17,8 @@ import java.util.Optional;
  * only exists between statements). Everything else (tokens, heartbeats, release, fenced writes)
  * is the correct store's, on the twin's own claims table.
  */
-public final class CheckThenInsertClaimStore implements ClaimStore {
+public final class CheckThenInsertClaimStore extends ClaimTablesStore {
 
-    private final ClaimTables tables;
     private final Duration thinkTime;
 
     public CheckThenInsertClaimStore(Database db) {
@@ -28,7 +26,7 @@ public final class CheckThenInsertClaimStore implements ClaimStore {
     }
 
     public CheckThenInsertClaimStore(Database db, Duration staleAfter, Duration thinkTime) {
-        this.tables = new ClaimTables(db, staleAfter, ClaimsSql.UNINDEXED_CLAIMS);
+        super(new ClaimTables(db, staleAfter, ClaimsSql.UNINDEXED_CLAIMS));
         this.thinkTime = thinkTime;
     }
 
@@ -49,53 +47,13 @@ public final class CheckThenInsertClaimStore implements ClaimStore {
         });
     }
 
-    @Override
-    public FencedWriteResult fencedWrite(String resourceId, long token, String content) {
-        return tables.fencedWrite(resourceId, token, content);
-    }
 
-    @Override
-    public Duration staleAfter() {
-        return tables.staleAfter;
-    }
 
-    @Override
-    public Session startSession(SessionInfo info) {
-        return tables.startSession(info);
-    }
 
-    @Override
-    public List<Claim> endSession(String sessionId) {
-        return tables.endSession(sessionId);
-    }
 
-    @Override
-    public Beat heartbeat(String sessionId) {
-        return tables.heartbeat(sessionId);
-    }
 
-    @Override
-    public ReleaseResult release(Claim claim) {
-        return tables.release(claim);
-    }
 
-    @Override
-    public List<Claim> expireStale() {
-        return tables.expireStale();
-    }
 
-    @Override
-    public Optional<Resource> resource(String resourceId) {
-        return tables.resource(resourceId);
-    }
 
-    @Override
-    public List<Claim> activeClaims(String resourceId) {
-        return tables.activeClaims(resourceId);
-    }
 
-    @Override
-    public List<SessionView> sessions() {
-        return tables.sessions();
-    }
 }

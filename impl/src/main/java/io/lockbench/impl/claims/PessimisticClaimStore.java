@@ -3,7 +3,6 @@ package io.lockbench.impl.claims;
 import io.lockbench.impl.db.Database;
 import io.lockbench.impl.db.Jdbc;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +17,10 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL). Writes to the resource must carry the newest token, so a holder that paused past
  * the threshold and lost its claim cannot overwrite its successor's work.
  */
-public final class PessimisticClaimStore implements ClaimStore {
+public final class PessimisticClaimStore extends ClaimTablesStore {
 
     private static final Logger log = LoggerFactory.getLogger(PessimisticClaimStore.class);
 
-    private final ClaimTables tables;
 
     public PessimisticClaimStore(Database db) {
         this(db, DEFAULT_STALE_AFTER);
@@ -34,7 +32,7 @@ public final class PessimisticClaimStore implements ClaimStore {
     }
 
     PessimisticClaimStore(ClaimTables tables) {
-        this.tables = tables;
+        super(tables);
     }
 
     @Override
@@ -56,53 +54,13 @@ public final class PessimisticClaimStore implements ClaimStore {
         });
     }
 
-    @Override
-    public FencedWriteResult fencedWrite(String resourceId, long token, String content) {
-        return tables.fencedWrite(resourceId, token, content);
-    }
 
-    @Override
-    public Duration staleAfter() {
-        return tables.staleAfter;
-    }
 
-    @Override
-    public Session startSession(SessionInfo info) {
-        return tables.startSession(info);
-    }
 
-    @Override
-    public List<Claim> endSession(String sessionId) {
-        return tables.endSession(sessionId);
-    }
 
-    @Override
-    public Beat heartbeat(String sessionId) {
-        return tables.heartbeat(sessionId);
-    }
 
-    @Override
-    public ReleaseResult release(Claim claim) {
-        return tables.release(claim);
-    }
 
-    @Override
-    public List<Claim> expireStale() {
-        return tables.expireStale();
-    }
 
-    @Override
-    public Optional<Resource> resource(String resourceId) {
-        return tables.resource(resourceId);
-    }
 
-    @Override
-    public List<Claim> activeClaims(String resourceId) {
-        return tables.activeClaims(resourceId);
-    }
 
-    @Override
-    public List<SessionView> sessions() {
-        return tables.sessions();
-    }
 }

@@ -2,8 +2,6 @@ package io.lockbench.impl.claims;
 
 import io.lockbench.impl.db.Database;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * BROKEN on purpose: claims without fencing. Claiming is exactly the correct store's (one active
@@ -15,9 +13,8 @@ import java.util.Optional;
  * <p>No think time here: the window is the holder's own pause, which a test or the stress
  * runner's pause nemesis makes.
  */
-public final class UnfencedClaimStore implements ClaimStore {
+public final class UnfencedClaimStore extends ClaimTablesStore {
 
-    private final ClaimTables tables;
     private final PessimisticClaimStore claims;
 
     public UnfencedClaimStore(Database db) {
@@ -25,7 +22,7 @@ public final class UnfencedClaimStore implements ClaimStore {
     }
 
     public UnfencedClaimStore(Database db, Duration staleAfter) {
-        this.tables = new ClaimTables(db, staleAfter, ClaimsSql.CLAIMS);
+        super(new ClaimTables(db, staleAfter, ClaimsSql.CLAIMS));
         this.claims = new PessimisticClaimStore(tables);
     }
 
@@ -38,50 +35,5 @@ public final class UnfencedClaimStore implements ClaimStore {
     @Override
     public FencedWriteResult fencedWrite(String resourceId, long token, String content) {
         return tables.blindWrite(resourceId, token, content);
-    }
-
-    @Override
-    public Duration staleAfter() {
-        return tables.staleAfter;
-    }
-
-    @Override
-    public Session startSession(SessionInfo info) {
-        return tables.startSession(info);
-    }
-
-    @Override
-    public List<Claim> endSession(String sessionId) {
-        return tables.endSession(sessionId);
-    }
-
-    @Override
-    public Beat heartbeat(String sessionId) {
-        return tables.heartbeat(sessionId);
-    }
-
-    @Override
-    public ReleaseResult release(Claim claim) {
-        return tables.release(claim);
-    }
-
-    @Override
-    public List<Claim> expireStale() {
-        return tables.expireStale();
-    }
-
-    @Override
-    public Optional<Resource> resource(String resourceId) {
-        return tables.resource(resourceId);
-    }
-
-    @Override
-    public List<Claim> activeClaims(String resourceId) {
-        return tables.activeClaims(resourceId);
-    }
-
-    @Override
-    public List<SessionView> sessions() {
-        return tables.sessions();
     }
 }
