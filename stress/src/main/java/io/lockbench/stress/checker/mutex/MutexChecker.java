@@ -29,7 +29,8 @@ import java.util.Map;
  *   <li>{@code inspect}: an {@code ok} completion's value is a map {@code {active-claims n,
  *       active-session s, claim-session s2}}: what the database showed at that moment.</li>
  * </ul>
- * Map keys may be written {@code token}, {@code :token} or {@code active_claims}.
+ * Map keys may be written {@code token}, {@code :token} or {@code active_claims}. A history with
+ * none of these operations is unknown: there is nothing to judge.
  */
 public final class MutexChecker implements Checker {
 
@@ -45,6 +46,10 @@ public final class MutexChecker implements Checker {
             resources = MutexOps.byResource(history);
         } catch (IllegalArgumentException e) {
             return CheckResult.unknown(name(), "cannot check this history: " + e.getMessage(), Map.of());
+        }
+        if (resources.isEmpty()) {
+            return CheckResult.unknown(name(), "nothing to check: no acquire, release, fenced-write or inspect "
+                    + "operations", Map.of());
         }
         RealTimeOrder order = RealTimeOrder.of(history);
         List<Anomaly> anomalies = new ArrayList<>();

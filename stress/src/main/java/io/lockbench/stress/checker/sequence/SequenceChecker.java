@@ -27,7 +27,8 @@ import java.util.Map;
  * </ul>
  * A {@code fail}ed append must not be read; an {@code info} append (or one that never completed)
  * may be read at most once, or not at all. Without a final read a file is checked only for
- * duplicate versions and real-time order, and the summary says so.
+ * duplicate versions and real-time order, and the summary says so. A history with no append or
+ * read at all is unknown: there is nothing to judge.
  */
 public final class SequenceChecker implements Checker {
 
@@ -43,6 +44,9 @@ public final class SequenceChecker implements Checker {
             files = SequenceOps.byFile(history);
         } catch (IllegalArgumentException e) {
             return CheckResult.unknown(name(), "cannot check this history: " + e.getMessage(), Map.of());
+        }
+        if (files.isEmpty()) {
+            return CheckResult.unknown(name(), "nothing to check: no append or read operations", Map.of());
         }
         RealTimeOrder order = RealTimeOrder.of(history);
         List<Anomaly> anomalies = new ArrayList<>();

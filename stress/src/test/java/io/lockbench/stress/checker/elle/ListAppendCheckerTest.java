@@ -150,6 +150,23 @@ class ListAppendCheckerTest {
     }
 
     @Test
+    void circularInformationFlowThroughTheLastElementRead_isG1c() {
+        // op 5 reads x up to op 4's 2 (not only op 1's 1), and op 4 reads op 5's y: a wr cycle.
+        HistoryScript h = new HistoryScript();
+        ok(h, 0, txn(append("x", 1)));
+        List<Object> t2 = txn(append("x", 2), r("y", 5));
+        List<Object> t3 = txn(append("y", 5), r("x", 1, 2));
+        invoke(h, 1, t2);
+        invoke(h, 2, t3);
+        h.ok(1, t2).ok(2, t3);
+
+        CheckResult result = serializable.check(h.build());
+
+        assertThat(types(result)).containsExactly("G1c");
+        assertThat(result.anomalies().get(0).description()).contains("op 5 read key x as [1, 2], ending in op 4's 2");
+    }
+
+    @Test
     void lostUpdate_isGSingle() {
         HistoryScript h = new HistoryScript();
         List<Object> t1 = txn(r("x"), append("x", 1));

@@ -306,6 +306,14 @@ class MutexCheckerTest {
     }
 
     @Test
+    void historyWithoutClaimOperations_isUnknown() {
+        HistoryScript h = new HistoryScript();
+        h.call(0, "append", "f1", "a", 1L);
+
+        assertThat(check(h).verdict()).isEqualTo(Verdict.UNKNOWN);
+    }
+
+    @Test
     void resourcesAreCheckedIndependently() {
         HistoryScript h = new HistoryScript();
         h.call(0, "acquire", "a", null, 1L);

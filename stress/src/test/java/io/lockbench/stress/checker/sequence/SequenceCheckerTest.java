@@ -355,6 +355,17 @@ class SequenceCheckerTest {
     }
 
     @Test
+    void historyWithoutAppendsOrReads_isUnknown() {
+        HistoryScript h = new HistoryScript();
+        h.call(0, "acquire", "r1", null, 1L);
+
+        CheckResult r = check(h);
+
+        assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(r.summary()).contains("nothing to check");
+    }
+
+    @Test
     void operationsOfOtherModelsAreIgnored() {
         HistoryScript h = new HistoryScript();
         append(h, 0, "a", 1);
