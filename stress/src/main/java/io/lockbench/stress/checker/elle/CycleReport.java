@@ -17,6 +17,9 @@ import java.util.List;
  */
 final class CycleReport {
 
+    /** Steps spelled out in a description; a longer cycle is summarised (its ops list it all). */
+    static final int STEPS_DESCRIBED = 20;
+
     private final DependencyGraph graph;
     private final List<Txn> txns;
     private final EdgeExplainer explainer;
@@ -57,12 +60,19 @@ final class CycleReport {
         StringBuilder names = new StringBuilder();
         StringBuilder why = new StringBuilder();
         List<Op> ops = new ArrayList<>();
+        int described = Math.min(cycle.length, STEPS_DESCRIBED);
         for (int i = 0; i < cycle.length; i++) {
             Txn from = txns.get(cycle[i]);
-            Txn to = txns.get(cycle[(i + 1) % cycle.length]);
             ops.add(from.evidence());
-            names.append(from.name()).append(" -").append(DependencyGraph.relationName(steps[i])).append("-> ");
-            why.append(i == 0 ? "" : "; ").append(explainer.explain(from, to, steps[i]));
+            if (i < described) {
+                Txn to = txns.get(cycle[(i + 1) % cycle.length]);
+                names.append(from.name()).append(" -").append(DependencyGraph.relationName(steps[i])).append("-> ");
+                why.append(i == 0 ? "" : "; ").append(explainer.explain(from, to, steps[i]));
+            }
+        }
+        if (described < cycle.length) {
+            names.append("… (").append(cycle.length - described).append(" more steps) -> ");
+            why.append("; …");
         }
         names.append(txns.get(cycle[0]).name());
         return new Anomaly(type(cycle), "a cycle of " + cycle.length + " transactions: " + names + ". " + why,

@@ -85,14 +85,17 @@ public final class ListAppendChecker implements Checker {
         CycleSearch search = new CycleSearch(graph);
         List<int[]> cycles = search.run(realtime);
         int relations = realtime ? DependencyGraph.ALL : DependencyGraph.DATA;
-        anomalies.addAll(cycleAnomalies(cycles, new CycleReport(graph, txns,
-                new EdgeExplainer(orders, appends), relations), stats));
+        List<Anomaly> cycleAnomalies = new ArrayList<>();
+        int notShown = cycleAnomalies(cycles, new CycleReport(graph, txns, new EdgeExplainer(orders, appends),
+                relations), cycleAnomalies);
+        anomalies.addAll(cycleAnomalies);
 
         stats.put("ww-edges", graph.count(DependencyGraph.WW));
         stats.put("wr-edges", graph.count(DependencyGraph.WR));
         stats.put("rw-edges", graph.count(DependencyGraph.RW));
         stats.put("realtime-edges", graph.count(DependencyGraph.RT));
         stats.put("cycle-search", search.budgetSpent() ? "budget spent" : "complete");
+        stats.put("cycles-not-shown", notShown);
         stats.put("elapsed-ms", (System.nanoTime() - began) / 1_000_000);
 
         String summary = txns.size() + " txns (" + ok + " ok, " + failed + " failed, " + (txns.size() - ok - failed)
@@ -107,9 +110,11 @@ public final class ListAppendChecker implements Checker {
         return CheckResult.invalid(name(), summary + ": " + countByType(anomalies), anomalies, stats);
     }
 
-    /** One anomaly per distinct cycle, at most {@link #CYCLES_SHOWN_PER_TYPE} per type. */
-    private static List<Anomaly> cycleAnomalies(List<int[]> cycles, CycleReport report, Map<String, Object> stats) {
-        List<Anomaly> out = new ArrayList<>();
+    /**
+     * One anomaly per distinct cycle, at most {@link #CYCLES_SHOWN_PER_TYPE} per type, into
+     * {@code out}; returns how many were left out.
+     */
+    private static int cycleAnomalies(List<int[]> cycles, CycleReport report, List<Anomaly> out) {
         Set<String> distinct = new HashSet<>();
         Map<String, Integer> perType = new LinkedHashMap<>();
         int hidden = 0;
@@ -127,8 +132,7 @@ public final class ListAppendChecker implements Checker {
             }
             out.add(report.anomaly(cycle));
         }
-        stats.put("cycles-not-shown", hidden);
-        return out;
+        return hidden;
     }
 
     private static int keys(List<Txn> txns) {
