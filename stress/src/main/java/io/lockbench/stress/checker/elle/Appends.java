@@ -42,6 +42,6 @@ final class Appends {
     /** An append of {@code value} to a key other than {@code key}, or {@code null}. */
     Element elsewhere(Object key, Object value) {
         Element e = someKeyOf.get(value);
-        return e == null || e.key().equals(key) ? null : e;
+        return e == null || java.util.Objects.equals(e.key(), key) ? null : e;
     }
 }

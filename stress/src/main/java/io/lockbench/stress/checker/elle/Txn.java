@@ -35,7 +35,7 @@ record Txn(int id, Operation operation, List<MicroOp> mops) {
     Object finalAppend(Object key) {
         Object last = null;
         for (MicroOp m : mops) {
-            if (m.append() && m.key().equals(key)) {
+            if (m.append() && java.util.Objects.equals(m.key(), key)) {
                 last = m.value();
             }
         }

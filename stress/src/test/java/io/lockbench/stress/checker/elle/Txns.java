@@ -20,8 +20,8 @@ final class Txns {
         return Arrays.asList("r", key, List.of(values));
     }
 
-    @SafeVarargs
-    static List<Object> txn(List<Object>... mops) {
+    /** A transaction's micro-ops, each built by {@link #append} or {@link #r}. */
+    static List<Object> txn(Object... mops) {
         return List.of(mops);
     }
 
