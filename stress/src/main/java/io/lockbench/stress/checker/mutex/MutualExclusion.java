@@ -14,13 +14,14 @@ import java.util.Map;
 /**
  * At most one holder of a resource at any time.
  *
- * <p>A process <em>certainly</em> holds a claim from its acquire's {@code ok} until it invokes
- * release (or the history ends). Two such intervals of different processes that overlap are two
- * holders, unless something may have ended the earlier claim in between: a takeover with a greater
- * token (the earlier claim was stale and expired), an acquire of unknown outcome (it may have been
- * such a takeover), or a release by a process that held nothing (a client releasing by session
- * after its process was retired). Only such a possibility is needed, so {@code info} never causes
- * an alarm.
+ * <p>A process holds a claim from its acquire's {@code ok} until it invokes release (or the history
+ * ends), unless the claim was ended first. Two such holdings of different processes that overlap
+ * are two holders, unless, by the moment the later one was acknowledged, something may have ended
+ * either claim: a takeover with a greater token (the claim was stale and expired; it may even have
+ * happened before the taken-over acquire was acknowledged), an acquire of unknown outcome (it may
+ * have been such a takeover), or a release by a process that held nothing (a client releasing by
+ * session after its process was retired). Only such a possibility is needed, so {@code info} never
+ * causes an alarm.
  */
 final class MutualExclusion {
 
@@ -61,20 +62,24 @@ final class MutualExclusion {
 
     private static void collect(ResourceOps resource, RealTimeOrder order, List<Holding> holdings,
                                 List<PossibleEnd> possibleEnds) {
-        // Pair each ok acquire with its process's next release (by history position).
+        // Pair each ok acquire with its process's next release (by history position). Both come in
+        // invocation order, so one cursor per process walks that process's releases once.
         Map<Long, List<Operation>> releasesByProcess = new HashMap<>();
         for (Operation r : resource.releases()) {
             releasesByProcess.computeIfAbsent(r.invoke().process(), p -> new ArrayList<>()).add(r);
         }
+        Map<Long, int[]> cursors = new HashMap<>();
         java.util.Set<Integer> pairedReleases = new java.util.HashSet<>();
         for (Acquisition a : resource.acquisitions()) {
             Operation op = a.operation();
             if (op.ok()) {
-                Operation release = nextRelease(releasesByProcess.get(op.invoke().process()), op.completePosition());
+                long process = op.invoke().process();
+                Operation release = nextRelease(releasesByProcess.get(process),
+                        cursors.computeIfAbsent(process, p -> new int[1]), op.completePosition());
                 if (release != null) {
                     pairedReleases.add(release.invokePosition());
                 }
-                holdings.add(new Holding(a, op.invoke().process(), order.completed(op),
+                holdings.add(new Holding(a, process, order.completed(op),
                         release == null ? RealTimeOrder.NEVER : order.invoked(release),
                         release == null ? null : release.invoke()));
                 if (a.takeover()) {
@@ -91,38 +96,61 @@ final class MutualExclusion {
         }
     }
 
-    private static Operation nextRelease(List<Operation> releases, int after) {
-        if (releases != null) {
-            for (Operation r : releases) {
-                if (r.invokePosition() > after) {
-                    return r;
-                }
-            }
+    /** The first release invoked after {@code after}, moving the cursor up to it. */
+    private static Operation nextRelease(List<Operation> releases, int[] cursor, int after) {
+        if (releases == null) {
+            return null;
         }
-        return null;
+        while (cursor[0] < releases.size() && releases.get(cursor[0]).invokePosition() <= after) {
+            cursor[0]++;
+        }
+        return cursor[0] < releases.size() ? releases.get(cursor[0]) : null;
     }
 
     /**
-     * Whether the earlier claim may have ended before the later one was granted: something invoked
-     * before the later acquire completed, that may have taken effect after the earlier claim was
-     * created, and that could end that claim.
+     * Whether either claim may have ended by the time the later holding began: the earliest moment
+     * both were held, and the likeliest for both to be live.
      */
     private static boolean mayHaveEnded(Holding earlier, Holding later, List<PossibleEnd> ends, RealTimeOrder order) {
-        int earlierCreatedAfter = order.invoked(earlier.acquisition().operation());
-        Long earlierToken = earlier.acquisition().token();
-        for (PossibleEnd e : ends) {
-            if (e.invoked() >= later.start()) {
-                break;
-            }
-            boolean inWindow = e.completed() > earlierCreatedAfter
-                    && e.operation().invoke().process() != earlier.process();
-            boolean canEnd = !e.tokenMatters() || e.token() == null || earlierToken == null
-                    || e.token() > earlierToken;
-            if (inWindow && canEnd) {
+        Acquisition takeover = later.acquisition();
+        if (takeover.takeover() && greater(takeover.token(), earlier.acquisition().token())) {
+            return true; // the usual case: the later acquisition itself expired the stale claim
+        }
+        return mayHaveEndedBy(earlier, later.start(), ends, order) || mayHaveEndedBy(later, later.start(), ends, order);
+    }
+
+    /** Whether something invoked before {@code moment} may have ended the holding's claim. */
+    private static boolean mayHaveEndedBy(Holding h, int moment, List<PossibleEnd> ends, RealTimeOrder order) {
+        int claimCreatedAfter = order.invoked(h.acquisition().operation());
+        // Latest first: what ended a claim is usually close before the next acquisition.
+        for (int i = lastInvokedBefore(ends, moment); i >= 0; i--) {
+            PossibleEnd e = ends.get(i);
+            if (e.completed() > claimCreatedAfter && e.operation().invoke().process() != h.process()
+                    && (!e.tokenMatters() || greater(e.token(), h.acquisition().token()))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether token {@code a} is greater than {@code b}, counting an unknown token as possibly so. */
+    private static boolean greater(Long a, Long b) {
+        return a == null || b == null || a > b;
+    }
+
+    /** Index of the last possible end invoked before {@code moment} ({@code ends} sorted by invocation), or -1. */
+    private static int lastInvokedBefore(List<PossibleEnd> ends, int moment) {
+        int lo = 0;
+        int hi = ends.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ends.get(mid).invoked() < moment) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo - 1;
     }
 
     private static Anomaly twoHolders(Object resource, Holding earlier, Holding later) {

@@ -179,14 +179,14 @@ final class FileCheck {
     }
 
     private void gap(Read last) {
-        Set<Long> present = new TreeSet<>();
+        TreeSet<Long> present = new TreeSet<>();
         for (Entry e : last.entries()) {
             present.add(e.version());
         }
         if (present.isEmpty()) {
             return;
         }
-        long max = ((TreeSet<Long>) present).last();
+        long max = present.last();
         List<Long> missing = new ArrayList<>();
         long missingCount = 0;
         long previous = 0;

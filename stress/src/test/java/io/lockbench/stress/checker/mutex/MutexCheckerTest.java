@@ -154,6 +154,18 @@ class MutexCheckerTest {
     }
 
     @Test
+    void takeoverAcknowledgedBeforeTheAcquireItTookOver_isValid() {
+        // Process 0's acquire (token 1) took effect first and went stale; process 1 took it over
+        // (token 2); process 0's acknowledgement arrived last. Process 0 never held it after its ok.
+        HistoryScript h = new HistoryScript();
+        h.invoke(0, "acquire", R, null).invoke(1, "acquire", R, null).ok(1, takeover(2)).ok(0, 1L);
+        write(h, 1, 2);
+        rejectedWrite(h, 0, 1);
+
+        assertThat(check(h).verdict()).isEqualTo(Verdict.VALID);
+    }
+
+    @Test
     void takeoverWithASmallerToken_isInvalid() {
         HistoryScript h = new HistoryScript();
         acquire(h, 0, 5L);
