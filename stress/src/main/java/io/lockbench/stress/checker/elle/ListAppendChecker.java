@@ -25,6 +25,11 @@ import java.util.Set;
  * and filled in on {@code ok}. Values are unique per key. A failed transaction took no effect; one
  * of unknown outcome ({@code info}, or never completed) may have, and enters the graph through
  * whatever others read of it.
+ *
+ * <p>Cycles are named as Elle names them, with "-realtime" appended when a step is only real-time
+ * order. {@code lost} is about real time in either mode: an ok append that no read begun after it
+ * completed includes. Other anomaly types: {@code G1a}, {@code G1b}, {@code duplicated},
+ * {@code wrong-key}, {@code unwritten-value}, {@code incompatible-order}, {@code internal}.
  */
 public final class ListAppendChecker implements Checker {
 

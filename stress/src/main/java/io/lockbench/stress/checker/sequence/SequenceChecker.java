@@ -25,7 +25,8 @@ import java.util.Map;
  *   <li>{@code read}: an {@code ok} completion's value is the file's versions as a list of
  *       {@code [version payload]} pairs; the last ok read of a file is its final read.</li>
  * </ul>
- * A {@code fail}ed append must not be read; an {@code info} append (or one that never completed)
+ * An acknowledged append must be in the final read if it completed before that read began (one
+ * concurrent with it may be missing). A {@code fail}ed append must not be read; an {@code info} append (or one that never completed)
  * may be read at most once, or not at all. Without a final read a file is checked only for
  * duplicate versions and real-time order, and the summary says so. A history with no append or
  * read at all is unknown: there is nothing to judge.
