@@ -1,0 +1,61 @@
+package io.lockbench.stress.checker.elle;
+
+import java.util.List;
+
+/** Says, in a sentence, why one transaction depends on another: which key, which elements. */
+final class EdgeExplainer {
+
+    private final KeyOrders orders;
+    private final Appends appends;
+
+    EdgeExplainer(KeyOrders orders, Appends appends) {
+        this.orders = orders;
+        this.appends = appends;
+    }
+
+    String explain(Txn from, Txn to, int relation) {
+        String f = from.name();
+        String t = to.name();
+        switch (relation) {
+            case DependencyGraph.WW -> {
+                for (MicroOp m : to.mops()) {
+                    int p = m.append() ? orders.position(m.key(), m.value()) : -1;
+                    if (p > 0) {
+                        Object previous = orders.order(m.key()).get(p - 1);
+                        if (appends.writer(m.key(), previous) == from) {
+                            return t + " appended " + m.value() + " to key " + m.key() + " right after " + f
+                                    + "'s " + previous;
+                        }
+                    }
+                }
+            }
+            case DependencyGraph.WR -> {
+                for (MicroOp m : to.mops()) {
+                    if (!m.append() && m.read() != null && !m.read().isEmpty()) {
+                        Object last = m.read().get(m.read().size() - 1);
+                        if (appends.writer(m.key(), last) == from) {
+                            return t + " read key " + m.key() + " as " + m.read() + ", ending in " + f + "'s " + last;
+                        }
+                    }
+                }
+            }
+            case DependencyGraph.RW -> {
+                for (MicroOp m : from.mops()) {
+                    List<Object> order = m.append() || m.read() == null ? null : orders.order(m.key());
+                    if (order != null && m.read().size() < order.size()) {
+                        Object next = order.get(m.read().size());
+                        if (appends.writer(m.key(), next) == to) {
+                            return f + " read key " + m.key() + " as " + m.read() + ", without " + t + "'s " + next
+                                    + " that came next";
+                        }
+                    }
+                }
+            }
+            case DependencyGraph.RT -> {
+                return f + " completed before " + t + " began";
+            }
+            default -> throw new IllegalArgumentException("not a single relation: " + relation);
+        }
+        return f + " " + DependencyGraph.relationName(relation) + " " + t;
+    }
+}

@@ -1,0 +1,93 @@
+package io.lockbench.stress.checker.elle;
+
+import io.lockbench.stress.history.History;
+import io.lockbench.stress.history.History.Operation;
+import io.lockbench.stress.history.Op;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the {@code txn} operations of a history (Jepsen's list-append format) into {@link Txn}s;
+ * other operations are ignored.
+ *
+ * <p>A transaction's value is a list of micro-ops {@code ["append", k, v]} and
+ * {@code ["r", k, [v…]]}; names may also be keywords ({@code :append}, {@code :r}) or
+ * {@code "read"}. Appends are taken from the invocation (a transaction that did not complete ok
+ * still tried them); reads from an {@code ok} completion. Integers of any width are read as
+ * {@link Long}, so values written by different formats compare equal.
+ */
+final class TxnParser {
+
+    static final String TXN = "txn";
+
+    private TxnParser() {
+    }
+
+    /** @throws IllegalArgumentException naming the op whose value is not a list of micro-ops */
+    static List<Txn> parse(History history) {
+        List<Txn> txns = new ArrayList<>();
+        for (Operation op : history.operations()) {
+            if (op.invoke().f().equals(TXN)) {
+                txns.add(new Txn(txns.size(), op, mops(op)));
+            }
+        }
+        return txns;
+    }
+
+    private static List<MicroOp> mops(Operation op) {
+        Op source = op.ok() && op.completion().value() != null ? op.completion() : op.invoke();
+        if (!(source.value() instanceof List<?> steps)) {
+            throw malformed(source, "a txn's value must be a list of micro-ops, got " + source.value());
+        }
+        List<MicroOp> out = new ArrayList<>(steps.size());
+        for (Object step : steps) {
+            if (!(step instanceof List<?> mop) || mop.size() != 3) {
+                throw malformed(source, "a micro-op must be [f key value], got " + step);
+            }
+            String f = name(mop.get(0));
+            Object key = normalize(mop.get(1));
+            if (f.equals("append")) {
+                out.add(MicroOp.append(key, normalize(mop.get(2))));
+            } else if (f.equals("r") || f.equals("read")) {
+                out.add(MicroOp.read(key, op.ok() ? readList(source, mop.get(2)) : null));
+            } else {
+                throw malformed(source, "a micro-op's f must be append or r, got " + mop.get(0));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<Object> readList(Op source, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof List<?> list)) {
+            throw malformed(source, "a read's value must be a list, got " + value);
+        }
+        List<Object> out = new ArrayList<>(list.size());
+        for (Object v : list) {
+            out.add(normalize(v));
+        }
+        return out;
+    }
+
+    private static String name(Object f) {
+        String s = String.valueOf(f);
+        return s.startsWith(":") ? s.substring(1) : s;
+    }
+
+    private static Object normalize(Object v) {
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof BigInteger b && b.bitLength() < 64) {
+            return b.longValue();
+        }
+        return v;
+    }
+
+    private static IllegalArgumentException malformed(Op record, String what) {
+        return new IllegalArgumentException("op " + record.index() + ": " + what);
+    }
+}
