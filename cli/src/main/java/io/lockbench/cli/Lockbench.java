@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = Lockbench.Version.class,
         description = "Which database locking strategy to use for concurrent writes, and whether an "
                 + "implementation of it is safe.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, SynthCommand.class, ConvertCommand.class, CommandLine.HelpCommand.class})
 public final class Lockbench implements Runnable {
 
     public static final int EXIT_VALID = 0;
@@ -40,6 +40,9 @@ public final class Lockbench implements Runnable {
             cmd.getErr().println("lockbench: " + ex.getMessage());
             if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr())) {
                 cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for the valid options.");
+            }
+            if (ex instanceof CommandLine.UnmatchedArgumentException) {
+                cmd.usage(cmd.getErr()); // an unknown option: show the valid ones
             }
             return EXIT_ERROR;
         });

@@ -20,7 +20,7 @@ import java.util.Map;
  * <p>Reading is strict about the fields it knows (a wrong type is an error naming the field and
  * what was found) and ignores fields it does not know, so newer writers stay readable.
  */
-final class JsonOpCodec {
+public final class JsonOpCodec {
 
     static final String NEMESIS_NAME = "nemesis";
 
@@ -36,7 +36,11 @@ final class JsonOpCodec {
     /** Shares equal short strings (f, keys, small values) between ops: a million ops, a few objects. */
     private final Map<String, String> strings = new HashMap<>();
 
-    static void write(JsonGenerator g, Op op) throws IOException {
+    JsonOpCodec() {
+    }
+
+    /** Writes {@code op} as one JSON object, the same as a line of a JSON Lines history. */
+    public static void write(JsonGenerator g, Op op) throws IOException {
         g.writeStartObject();
         g.writeNumberField("index", op.index());
         g.writeStringField("type", op.type().wireName());

@@ -10,7 +10,7 @@ import java.util.List;
  * @param verdict            valid / invalid / unknown
  * @param reason             why unknown (budget spent, op the model cannot read), else null
  * @param failure            the evidence when invalid, else null
- * @param operations         ops searched (fail ops and indeterminate reads excluded)
+ * @param operations         ops searched (fail ops and indeterminate reads are left out)
  * @param configurations     configurations generated
  * @param cacheHits          configurations generated again and recognised
  * @param peakConfigurations most configurations held at once

@@ -5,6 +5,7 @@ import io.lockbench.stress.checker.CheckResult;
 import io.lockbench.stress.checker.Checker;
 import io.lockbench.stress.checker.Verdict;
 import io.lockbench.stress.history.History;
+import io.lockbench.stress.history.Op;
 import io.lockbench.stress.history.HistoryProblem;
 import io.lockbench.stress.history.HistoryValidator;
 import java.util.ArrayList;
@@ -103,7 +104,7 @@ public final class LinearizabilityChecker implements Checker {
         long states = 0;
         long hits = 0;
         int peak = 0;
-        long ops = 0;
+        long searched = 0;
         int invalidKeys = 0;
         int unknownKeys = 0;
         KeyOutcome firstUnknown = null;
@@ -114,7 +115,7 @@ public final class LinearizabilityChecker implements Checker {
             states += o.configurations();
             hits += o.cacheHits();
             peak = Math.max(peak, o.peakConfigurations());
-            ops += o.operations();
+            searched += o.operations();
             if (o.verdict() == Verdict.INVALID) {
                 invalidKeys++;
                 if (anomalies.size() < MAX_REPORTED_KEYS) {
@@ -128,9 +129,16 @@ public final class LinearizabilityChecker implements Checker {
                 }
             }
         }
+        long ops = 0;
+        for (Op op : history) {
+            if (op.isInvoke() && op.process() != Op.NEMESIS) {
+                ops++;
+            }
+        }
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("model", model.name());
         stats.put("ops", ops);
+        stats.put("ops-searched", searched);
         stats.put("keys", parts.size());
         stats.put("elapsed-ms", elapsedNanos / 1_000_000);
         stats.put("states-explored", states);

@@ -32,8 +32,9 @@ final class NonLinearizableReport {
         }
         List<Op> window = window(history, part, f);
         StringBuilder b = new StringBuilder();
-        b.append("op ").append(completion.index()).append(" (process ").append(op.process()).append(' ')
-                .append(describe(op, completion)).append(") cannot be linearized");
+        b.append(describe(op, completion)).append(" by process ").append(op.process())
+                .append(" (invoked at op ").append(op.index()).append(", ok at op ").append(completion.index())
+                .append(") cannot be linearized");
         if (part.key() != null) {
             b.append(" on key ").append(part.key());
         }
@@ -47,7 +48,10 @@ final class NonLinearizableReport {
                     .append("; linearized: ").append(ops(history, c.linearized()))
                     .append("; not yet: ").append(ops(history, c.pending()));
             if (!c.indeterminate().isEmpty()) {
-                b.append("; indeterminate ops used: ").append(String.join(", ", c.indeterminate()));
+                List<String> used = c.indeterminate();
+                b.append("; taken to have happened: ").append(used.size()).append(used.size() == 1 ? " indeterminate op (" : " indeterminate ops (")
+                        .append(used.size() > 3 ? "latest: " : "")
+                        .append(String.join(", ", used.subList(Math.max(0, used.size() - 3), used.size()))).append(')');
             }
         }
         if (f.totalConfigurations() > f.configurations().size()) {
