@@ -17,7 +17,7 @@ import us.bpsm.edn.parser.Parser;
 import us.bpsm.edn.parser.Parsers;
 
 /**
- * Imports a Jepsen history in EDN: either one vector of operation maps
+ * Imports a Jepsen history in EDN: either one vector (or list) of operation maps
  * ({@code [{:type :invoke …} {:type :ok …}]}, as Knossos's test data) or one map per line
  * ({@code history.edn} as Jepsen writes it). Parsing is edn-java's; this class maps each value
  * to an {@link Op} and says on which line a problem is.
@@ -62,25 +62,27 @@ public final class EdnHistoryReader {
         Parser parser = Parsers.newParser(Parsers.defaultConfiguration());
         long position = 0;
         int first = src.peekPastBlanks();
-        if (first == '[') {
+        if (first == '[' || first == '(') {
+            char close = first == '[' ? ']' : ')';
             long openedOn = src.line();
             src.read();
             while (true) {
                 int c = src.peekPastBlanks();
-                if (c == ']') {
+                if (c == close) {
                     src.read();
                     break;
                 }
                 if (c == Parseable.END_OF_INPUT) {
-                    throw new MalformedHistoryException(source, src.line(),
-                            "expected ] to close the vector opened on line " + openedOn + " but the file ended");
+                    throw new MalformedHistoryException(source, src.line(), "expected " + close
+                            + " to close the " + (close == ']' ? "vector" : "list") + " opened on line " + openedOn
+                            + " but the file ended");
                 }
                 long line = src.line();
                 sink.accept(toOp(next(parser, src, source), source, line, position++, independent));
             }
             if (src.peekPastBlanks() != Parseable.END_OF_INPUT) {
                 throw new MalformedHistoryException(source, src.line(),
-                        "expected nothing after the history vector but found more");
+                        "expected nothing after the history's closing " + close + " but found more");
             }
             return;
         }
@@ -112,7 +114,7 @@ public final class EdnHistoryReader {
         long time = map.containsKey(TIME) ? integer(map.get(TIME), ":time", source, line) : 0;
         Object error = map.get(ERROR);
         String errorText = error == null ? null
-                : error instanceof String s ? s : EdnValues.print(EdnValues.toPlain(error));
+                : error instanceof String s ? s : EdnValues.print(error);
         Object plainValue = EdnValues.toPlain(map.get(VALUE));
         Object key = null;
         if (independent && process != Op.NEMESIS) {
@@ -127,7 +129,7 @@ public final class EdnHistoryReader {
     }
 
     private static OpType type(Object v, String source, long line) {
-        if (v instanceof Keyword k && k.getPrefix() == null) {
+        if (v instanceof Keyword k && unqualified(k)) {
             switch (k.getName()) {
                 case "invoke": return OpType.INVOKE;
                 case "ok": return OpType.OK;
@@ -152,11 +154,15 @@ public final class EdnHistoryReader {
         if (v instanceof Long l) {
             return l;
         }
-        if (v instanceof Keyword k && k.getPrefix() == null && k.getName().equals("nemesis")) {
+        if (v instanceof Keyword k && unqualified(k) && k.getName().equals("nemesis")) {
             return Op.NEMESIS;
         }
         throw new MalformedHistoryException(source, line,
                 "expected :process to be an integer or :nemesis but found " + describe(v));
+    }
+
+    private static boolean unqualified(Keyword k) {
+        return k.getPrefix() == null || k.getPrefix().isEmpty();
     }
 
     private static long integer(Object v, String field, String source, long line) {

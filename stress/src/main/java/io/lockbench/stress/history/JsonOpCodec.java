@@ -133,8 +133,8 @@ public final class JsonOpCodec {
         }
         if (p.nextToken() != null) {
             throw new MalformedHistoryException(source, line,
-                    "expected one JSON object per line but found more after column "
-                            + p.currentTokenLocation().getColumnNr());
+                    "expected one JSON object per line but found another value at column "
+                            + (p.currentTokenLocation().getCharOffset() + 1));
         }
         require(seen, FIELD_TYPE, "type", source, line);
         require(seen, FIELD_PROCESS, "process", source, line);

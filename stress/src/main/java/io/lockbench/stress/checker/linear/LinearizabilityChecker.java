@@ -89,12 +89,17 @@ public final class LinearizabilityChecker implements Checker {
         if (first.verdict() != Verdict.INVALID || !frugal.droppedConfigurations()) {
             return first;
         }
-        KeyOutcome relaxed = new LinearizationSearch<>(compiled, table, SearchMode.RELAXED, budget, deadline).run();
-        if (relaxed.verdict() == Verdict.INVALID) {
-            return relaxed.plus(first);
+        KeyOutcome sofar = first;
+        if (compiled.successorsDetermined) {
+            // (where results depend on the state, reusable indeterminate ops could be applied forever)
+            KeyOutcome relaxed = new LinearizationSearch<>(compiled, table, SearchMode.RELAXED, budget, deadline).run();
+            if (relaxed.verdict() == Verdict.INVALID) {
+                return relaxed.plus(first);
+            }
+            sofar = relaxed.plus(first);
         }
         KeyOutcome exact = new LinearizationSearch<>(compiled, table, SearchMode.EXACT, budget, deadline).run();
-        return exact.plus(first).plus(relaxed);
+        return exact.plus(sofar);
     }
 
     private CheckResult summarize(History history, List<KeyPartition.Part> parts, List<KeyOutcome> outcomes,
