@@ -36,7 +36,7 @@ final class CheckOutput {
             if (v.result() == null) {
                 continue;
             }
-            out.println(v.file() + ": " + v.verdict().name() + " — " + v.result().summary());
+            out.println(v.file() + ": " + v.verdict().name() + " - " + v.result().summary());
             for (String w : v.warnings()) {
                 out.println("  warning: " + w);
             }
@@ -45,7 +45,7 @@ final class CheckOutput {
                 List<Op> ops = a.ops();
                 int from = Math.max(0, ops.size() - OPS_SHOWN);
                 if (from > 0) {
-                    out.println("    … " + from + " earlier ops (see --json)");
+                    out.println("    ... " + from + " earlier ops (see --json)");
                 }
                 for (Op op : ops.subList(from, ops.size())) {
                     out.println("    " + EdnHistoryWriter.format(op));

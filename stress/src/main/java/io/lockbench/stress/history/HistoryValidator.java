@@ -88,7 +88,7 @@ public final class HistoryValidator {
         int n = 0;
         for (HistoryProblem p : problems) {
             if (n == 3) {
-                b.append("; …");
+                b.append("; ...");
                 break;
             }
             if (shown.add(p.toString())) {

@@ -69,6 +69,6 @@ class HistoryValidatorTest {
                 .op(OpType.OK, 3, "read", null);
         assertThat(HistoryValidator.summarize(HistoryValidator.validate(new History(ops))))
                 .startsWith("the history is malformed (4 problems): op 0: ok without an invoke")
-                .endsWith("; …");
+                .endsWith("; ...");
     }
 }

@@ -158,7 +158,7 @@ public final class LinearizabilityChecker implements Checker {
                     + (parts.size() == 1 && parts.get(0).key() == null ? ""
                     : " (" + invalidKeys + (invalidKeys == 1 ? " key" : " keys") + ": " + keyList(invalidKeyNames, invalidKeys) + ")"),
                     anomalies, stats);
-            case UNKNOWN -> CheckResult.unknown(name(), model.name() + ": " + scope + ": unknown — "
+            case UNKNOWN -> CheckResult.unknown(name(), model.name() + ": " + scope + ": unknown: "
                     + (firstUnknown.key() == null ? "" : "key " + firstUnknown.key() + ": ") + firstUnknown.reason()
                     + (unknownKeys > 1 ? " (" + unknownKeys + " keys undecided)" : ""), stats);
         };
@@ -170,7 +170,7 @@ public final class LinearizabilityChecker implements Checker {
             b.append(b.length() == 0 ? "" : ", ").append(k);
         }
         if (total > names.size()) {
-            b.append(", …");
+            b.append(", ...");
         }
         return b.toString();
     }

@@ -408,7 +408,7 @@ final class LinearizationSearch<S, O> {
         List<String> used = new ArrayList<>();
         int[] pairs = consumptions.pairs(frontier.consumed(i));
         for (int k = 0; k < pairs.length; k += 2) {
-            used.add(table.op(pairs[k]) + (pairs[k + 1] > 1 ? " ×" + pairs[k + 1] : ""));
+            used.add(table.op(pairs[k]) + (pairs[k + 1] > 1 ? " x" + pairs[k + 1] : ""));
         }
         return new KeyOutcome.Configuration(String.valueOf(table.state(frontier.state(i))), linearized, open, used);
     }

@@ -40,7 +40,7 @@ final class NonLinearizableReport {
         }
         b.append(". Shortest non-linearizable prefix: the first ").append(prefixOps)
                 .append(" ops of the key, through op ").append(completion.index())
-                .append("; window: ops ").append(window.get(0).index()).append('–').append(completion.index())
+                .append("; window: ops ").append(window.get(0).index()).append('-').append(completion.index())
                 .append(". Configurations reachable just before it returned (")
                 .append(f.totalConfigurations()).append("):");
         for (KeyOutcome.Configuration c : f.configurations()) {
@@ -55,7 +55,7 @@ final class NonLinearizableReport {
             }
         }
         if (f.totalConfigurations() > f.configurations().size()) {
-            b.append("\n  … and ").append(f.totalConfigurations() - f.configurations().size()).append(" more");
+            b.append("\n  ... and ").append(f.totalConfigurations() - f.configurations().size()).append(" more");
         }
         return new Anomaly(TYPE, b.toString(), window);
     }

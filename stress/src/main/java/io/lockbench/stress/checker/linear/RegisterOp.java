@@ -23,7 +23,7 @@ public sealed interface RegisterOp {
     record Cas(Object expected, Object replacement) implements RegisterOp {
         @Override
         public String toString() {
-            return "cas " + show(expected) + "→" + show(replacement);
+            return "cas " + show(expected) + "->" + show(replacement);
         }
     }
 

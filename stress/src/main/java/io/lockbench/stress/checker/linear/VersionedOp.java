@@ -15,7 +15,7 @@ public sealed interface VersionedOp {
     record Write(long expectedVersion, Object value) implements VersionedOp {
         @Override
         public String toString() {
-            return "write v" + expectedVersion + "→v" + (expectedVersion + 1) + "=" + (value == null ? "nil" : value);
+            return "write v" + expectedVersion + "->v" + (expectedVersion + 1) + "=" + (value == null ? "nil" : value);
         }
     }
 }

@@ -36,6 +36,13 @@ class RandomizedLinearizabilityTest {
                 }));
     }
 
+    /** Long single-key histories with ten clients, broken late: the cases that make checkers blow up. */
+    static Stream<Arguments> longHistories() {
+        return Stream.of("register", "cas-register", "versioned").flatMap(model -> Stream.of(
+                Arguments.of(new SyntheticHistories.Spec(model, 8_000, 1, 10, 0.05, 5, 101)),
+                Arguments.of(new SyntheticHistories.Spec(model, 8_000, 1, 10, 0.05, 0, 102))));
+    }
+
     private static LinearizabilityChecker checker(String model) {
         return new LinearizabilityChecker(switch (model) {
             case "register" -> new RegisterModel();
@@ -47,6 +54,16 @@ class RandomizedLinearizabilityTest {
     @ParameterizedTest
     @MethodSource("histories")
     void simulatedHistoriesAreLinearizable_andBreakingOneReadIsCaught(SyntheticHistories.Spec spec) {
+        validThenBroken(spec, 0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("longHistories")
+    void longSimulatedHistoriesAreLinearizable_andAReadBrokenNearTheEndIsCaught(SyntheticHistories.Spec spec) {
+        validThenBroken(spec, 0.9);
+    }
+
+    private static void validThenBroken(SyntheticHistories.Spec spec, double from) {
         History h = SyntheticHistories.generate(spec);
         LinearizabilityChecker checker = checker(spec.model());
 
@@ -55,9 +72,9 @@ class RandomizedLinearizabilityTest {
 
         Random random = new Random(spec.seed());
         Optional<HistoryMutations.Mutation> broken = spec.model().equals("versioned")
-                ? Optional.empty() : HistoryMutations.staleRead(h, random);
+                ? Optional.empty() : HistoryMutations.staleRead(h, random, from);
         if (broken.isEmpty()) {
-            broken = HistoryMutations.neverWrittenRead(h, random);
+            broken = HistoryMutations.neverWrittenRead(h, random, from);
         }
         HistoryMutations.Mutation m = broken.orElseThrow();
         CheckResult invalid = checker.check(m.history());
