@@ -114,10 +114,10 @@ final class LinearizationSearch<S, O> {
                 return outcome(Verdict.UNKNOWN, stopReason, null);
             }
             if (failure != null) {
-                if (pool.incomplete()) {
+                if (pool.incomplete() && mode != SearchMode.FRUGAL) {
                     return outcome(Verdict.UNKNOWN, "op " + history.history.get(failure.completePosition()).index()
                             + " cannot be linearized unless by a chain of more than " + IndeterminatePool.MAX_CHAIN
-                            + " indeterminate ops, which the search did not explore", null);
+                            + " indeterminate ops, or one the search gave up looking for", null);
                 }
                 return outcome(Verdict.INVALID, null, failure);
             }
@@ -129,9 +129,12 @@ final class LinearizationSearch<S, O> {
         return new KeyOutcome(history.key, verdict, reason, failure, history.size, configurations, cacheHits, peak);
     }
 
-    /** Whether this search dropped configurations an exact one keeps (so a dead end proves nothing). */
+    /**
+     * Whether this search left out configurations an exact one keeps — set aside, or behind a
+     * chain search cut short — so that its dead end proves nothing.
+     */
     boolean droppedConfigurations() {
-        return dropped;
+        return dropped || pool.incomplete();
     }
 
     private void invoke(int op) {
