@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         versionProvider = Lockbench.Version.class,
         description = "Which database locking strategy to use for concurrent writes, and whether an "
                 + "implementation of it is safe.",
-        subcommands = {VersionsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, VersionsCommand.class, SynthCommand.class, ConvertCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Lockbench implements Runnable {
 
     public static final int EXIT_VALID = 0;
@@ -31,19 +32,6 @@ public final class Lockbench implements Runnable {
         return commandLine().execute(args);
     }
 
-    /** Same, printing to the given writers (for tests and embedding). */
-    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cl = commandLine();
-        cl.setOut(out);
-        cl.setErr(err);
-        try {
-            return cl.execute(args);
-        } finally {
-            out.flush();
-            err.flush();
-        }
-    }
-
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Lockbench());
         // Usage errors (unknown option, bad value) are "unknown or error": exit 2.
@@ -53,9 +41,10 @@ public final class Lockbench implements Runnable {
             cmd.getErr().println("lockbench: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr());
             if (ex instanceof CommandLine.UnmatchedArgumentException) {
-                cmd.getErr().println("Valid options: " + validOptions(cmd.getCommandSpec()));
+                cmd.usage(cmd.getErr()); // an unknown option: show the valid ones
+            } else {
+                cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for details.");
             }
-            cmd.getErr().println("Run '" + cmd.getCommandSpec().qualifiedName() + " --help' for details.");
             return EXIT_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
@@ -63,15 +52,6 @@ public final class Lockbench implements Runnable {
             return EXIT_ERROR;
         });
         return cl;
-    }
-
-    private static String validOptions(CommandLine.Model.CommandSpec spec) {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        for (CommandLine.Model.OptionSpec o : spec.options()) {
-            names.add(o.longestName());
-        }
-        names.addAll(spec.subcommands().keySet());
-        return String.join(", ", names);
     }
 
     @Override

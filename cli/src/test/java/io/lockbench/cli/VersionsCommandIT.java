@@ -37,9 +37,9 @@ class VersionsCommandIT {
     void duplicates_reportsEachFileAndVersion_andExitsOne(Backend backend) {
         String url = databaseWithDuplicates(backend);
 
-        CommandLineRun run = CommandLineRun.of("versions", "duplicates", "--db", url);
+        CommandRun run = CommandRun.of("versions", "duplicates", "--db", url);
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).containsPattern("file a\\.txt: version \\d+ is carried by \\d+ rows")
                 .contains("DUPLICATES:");
     }
@@ -48,36 +48,36 @@ class VersionsCommandIT {
     void dryRunChangesNothing_thenRepairFixes_thenDuplicatesExitsZero(Backend backend) {
         String url = databaseWithDuplicates(backend);
 
-        CommandLineRun dry = CommandLineRun.of("versions", "repair", "--db", url, "--dry-run");
-        assertThat(dry.exitCode()).isZero();
+        CommandRun dry = CommandRun.of("versions", "repair", "--db", url, "--dry-run");
+        assertThat(dry.exit()).isZero();
         assertThat(dry.out()).contains("dry run: would renumber").contains("nothing was changed");
-        assertThat(CommandLineRun.of("versions", "duplicates", "--db", url).exitCode()).isEqualTo(1);
+        assertThat(CommandRun.of("versions", "duplicates", "--db", url).exit()).isEqualTo(1);
 
-        CommandLineRun repair = CommandLineRun.of("versions", "repair", "--db", url);
-        assertThat(repair.exitCode()).isZero();
+        CommandRun repair = CommandRun.of("versions", "repair", "--db", url);
+        assertThat(repair.exit()).isZero();
         assertThat(repair.out()).contains("the table before repair is in lb_file_versions_legacy_backup_");
 
-        CommandLineRun after = CommandLineRun.of("versions", "duplicates", "--db", url);
-        assertThat(after.exitCode()).isZero();
+        CommandRun after = CommandRun.of("versions", "duplicates", "--db", url);
+        assertThat(after.exit()).isZero();
         assertThat(after.out()).startsWith("clean: 0 duplicated versions");
     }
 
     @Test
     void anUnreachableDatabase_exitsTwoNamingTheUrl() {
-        CommandLineRun run = CommandLineRun.of("versions", "duplicates", "--db",
+        CommandRun run = CommandRun.of("versions", "duplicates", "--db",
                 "jdbc:postgresql://127.0.0.1:1/app?user=me&password=secret");
 
-        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/app?user=me&password=***")
                 .doesNotContain("secret");
     }
 
     @Test
     void anUnknownOption_exitsTwoAndSaysWhatIsValid() {
-        CommandLineRun run = CommandLineRun.of("versions", "duplicates", "--db", "jdbc:sqlite:x.db", "--dbb", "x");
+        CommandRun run = CommandRun.of("versions", "duplicates", "--db", "jdbc:sqlite:x.db", "--dbb", "x");
 
-        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("Unknown options: '--dbb'")
-                .contains("Valid options: --db, --table, --id-column");
+                .contains("--db=JDBC_URL", "--table=<table>", "--id-column=<idColumn>");
     }
 }

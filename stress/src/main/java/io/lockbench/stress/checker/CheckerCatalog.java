@@ -1,0 +1,65 @@
+package io.lockbench.stress.checker;
+
+import io.lockbench.stress.checker.elle.ListAppendChecker;
+import io.lockbench.stress.checker.linear.CasRegisterModel;
+import io.lockbench.stress.checker.linear.LinearizabilityChecker;
+import io.lockbench.stress.checker.linear.RegisterModel;
+import io.lockbench.stress.checker.linear.SearchBudget;
+import io.lockbench.stress.checker.linear.VersionedRegisterModel;
+import io.lockbench.stress.checker.mutex.MutexChecker;
+import io.lockbench.stress.checker.sequence.SequenceChecker;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The one place that maps a model name, as given to {@code lockbench check --model}, to the
+ * checker for it. Add a checker here and the command line and the fixture tests pick it up.
+ */
+public final class CheckerCatalog {
+
+    private static final Map<String, Function<SearchBudget, Checker>> CHECKERS = new LinkedHashMap<>();
+
+    static {
+        CHECKERS.put(CasRegisterModel.NAME, budget -> new LinearizabilityChecker(new CasRegisterModel(), budget));
+        CHECKERS.put(RegisterModel.NAME, budget -> new LinearizabilityChecker(new RegisterModel(), budget));
+        CHECKERS.put(VersionedRegisterModel.NAME,
+                budget -> new LinearizabilityChecker(new VersionedRegisterModel(), budget));
+        // The invariant checkers do no exponential search, so they need no budget.
+        CHECKERS.put("sequence", budget -> new SequenceChecker());
+        CHECKERS.put("mutex", budget -> new MutexChecker());
+        CHECKERS.put("list-append", budget -> new ListAppendChecker());
+    }
+
+    private CheckerCatalog() {
+    }
+
+    /** The model names that have a checker, in the order they were registered. */
+    public static Set<String> models() {
+        return Collections.unmodifiableSet(CHECKERS.keySet());
+    }
+
+    public static boolean has(String model) {
+        return CHECKERS.containsKey(model);
+    }
+
+    /**
+     * The checker for {@code model}; {@code budget} bounds searches that can blow up.
+     *
+     * @throws IllegalArgumentException for a model with no checker, naming the ones there are
+     */
+    public static Checker checker(String model, SearchBudget budget) {
+        Function<SearchBudget, Checker> factory = CHECKERS.get(model);
+        if (factory == null) {
+            throw new IllegalArgumentException("no checker is registered for model '" + model
+                    + "'; known models: " + String.join(", ", CHECKERS.keySet()));
+        }
+        return factory.apply(budget);
+    }
+
+    public static Checker checker(String model) {
+        return checker(model, SearchBudget.defaults());
+    }
+}
