@@ -46,7 +46,9 @@ public final class CompositeChecker implements Checker {
         for (CheckResult r : parts) {
             verdict = verdict.and(r.verdict());
             anomalies.addAll(r.anomalies());
+            // Each part's verdict under its name, and what it measured as "<name>.<stat>".
             stats.put(r.checker(), r.verdict().name().toLowerCase(java.util.Locale.ROOT));
+            r.stats().forEach((k, v) -> stats.put(r.checker() + "." + k, v));
             if (summary.length() > 0) {
                 summary.append("; ");
             }

@@ -63,13 +63,23 @@ public final class History implements Iterable<Op> {
 
     /** The completion of the invocation at {@code position}, or {@code null} if it never completed. */
     public Op completionOf(int position) {
-        int p = partner[position];
-        return p < 0 ? null : ops.get(p);
+        if (!ops.get(position).isInvoke()) {
+            throw new IllegalArgumentException("op at position " + position + " is a completion, not an invocation");
+        }
+        return partnerOf(position);
     }
 
     /** The invocation that the completion at {@code position} closes, or {@code null}. */
     public Op invocationOf(int position) {
-        return completionOf(position);
+        if (ops.get(position).isInvoke()) {
+            throw new IllegalArgumentException("op at position " + position + " is an invocation, not a completion");
+        }
+        return partnerOf(position);
+    }
+
+    private Op partnerOf(int position) {
+        int p = partner[position];
+        return p < 0 ? null : ops.get(p);
     }
 
     /** Position of the partner record (invocation ⇄ completion), or -1. */
