@@ -3,7 +3,7 @@ package io.lockbench.stress.checker.elle;
 import io.lockbench.stress.history.History;
 import io.lockbench.stress.history.History.Operation;
 import io.lockbench.stress.history.Op;
-import java.math.BigInteger;
+import io.lockbench.stress.history.Values;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,13 +78,8 @@ final class TxnParser {
     }
 
     private static Object normalize(Object v) {
-        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            return ((Number) v).longValue();
-        }
-        if (v instanceof BigInteger b && b.bitLength() < 64) {
-            return b.longValue();
-        }
-        return v;
+        Long integer = Values.asLong(v);
+        return integer != null ? integer : v;
     }
 
     private static IllegalArgumentException malformed(Op record, String what) {

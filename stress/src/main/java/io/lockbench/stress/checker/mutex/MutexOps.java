@@ -6,7 +6,7 @@ import io.lockbench.stress.checker.mutex.ResourceOps.Inspection;
 import io.lockbench.stress.history.History;
 import io.lockbench.stress.history.History.Operation;
 import io.lockbench.stress.history.Op;
-import java.math.BigInteger;
+import io.lockbench.stress.history.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,14 +58,14 @@ final class MutexOps {
         if (value == null) {
             return new Acquisition(op, null, false);
         }
-        Long token = integer(value);
+        Long token = Values.asLong(value);
         if (token != null) {
             return new Acquisition(op, token, false);
         }
         if (value instanceof Map<?, ?> m) {
             Object t = field(m, "token");
             Object takeover = field(m, "takeover");
-            token = t == null ? null : integer(t);
+            token = t == null ? null : Values.asLong(t);
             if ((t == null || token != null) && (takeover == null || takeover instanceof Boolean)) {
                 return new Acquisition(op, token, Boolean.TRUE.equals(takeover));
             }
@@ -76,7 +76,7 @@ final class MutexOps {
 
     private static FencedWrite write(Operation op) {
         Object value = op.invoke().value();
-        Long token = integer(value instanceof Map<?, ?> m ? field(m, "token") : value);
+        Long token = Values.asLong(value instanceof Map<?, ?> m ? field(m, "token") : value);
         if (token == null) {
             throw new IllegalArgumentException(where(op.invoke()) + "a fenced-write's value must be the fencing "
                     + "token its writer holds (integer), got " + value);
@@ -90,7 +90,7 @@ final class MutexOps {
                     + "{active-claims, active-session, claim-session}, got " + op.completion().value());
         }
         Object n = field(m, "active-claims");
-        Long claims = n == null ? null : integer(n);
+        Long claims = n == null ? null : Values.asLong(n);
         if (n != null && claims == null) {
             throw new IllegalArgumentException(where(op.completion()) + "active-claims must be an integer, got " + n);
         }
@@ -117,15 +117,6 @@ final class MutexOps {
         return (s.startsWith(":") ? s.substring(1) : s).replace('_', '-');
     }
 
-    private static Long integer(Object o) {
-        if (o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof Byte) {
-            return ((Number) o).longValue();
-        }
-        if (o instanceof BigInteger b && b.bitLength() < 64) {
-            return b.longValue();
-        }
-        return null;
-    }
 
     private static String where(Op record) {
         return "op " + record.index() + ": ";

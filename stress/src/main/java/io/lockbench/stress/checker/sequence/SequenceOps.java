@@ -6,7 +6,7 @@ import io.lockbench.stress.checker.sequence.FileOps.Read;
 import io.lockbench.stress.history.History;
 import io.lockbench.stress.history.History.Operation;
 import io.lockbench.stress.history.Op;
-import java.math.BigInteger;
+import io.lockbench.stress.history.Values;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -68,7 +68,7 @@ final class SequenceOps {
         }
         Long version = null;
         if (op.ok() && op.completion().value() != null) {
-            version = integer(op.completion().value());
+            version = Values.asLong(op.completion().value());
             if (version == null) {
                 throw new IllegalArgumentException(where(op.completion()) + "an ok append's value must be the version number "
                         + "it was assigned, got " + op.completion().value());
@@ -85,7 +85,7 @@ final class SequenceOps {
         }
         List<Entry> entries = new ArrayList<>(list.size());
         for (Object item : list) {
-            Long version = item instanceof List<?> pair && pair.size() == 2 ? integer(pair.get(0)) : null;
+            Long version = item instanceof List<?> pair && pair.size() == 2 ? Values.asLong(pair.get(0)) : null;
             if (version == null) {
                 throw new IllegalArgumentException(where(op.completion()) + "each entry of a read must be [version payload] "
                         + "with an integer version, got " + item);
@@ -95,15 +95,6 @@ final class SequenceOps {
         return new Read(op, List.copyOf(entries));
     }
 
-    private static Long integer(Object o) {
-        if (o instanceof Long || o instanceof Integer || o instanceof Short || o instanceof Byte) {
-            return ((Number) o).longValue();
-        }
-        if (o instanceof BigInteger b && b.bitLength() < 64) {
-            return b.longValue();
-        }
-        return null;
-    }
 
     private static String where(Op record) {
         return "op " + record.index() + ": ";
