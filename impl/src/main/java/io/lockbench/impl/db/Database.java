@@ -58,7 +58,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static DatabaseUnavailableException unreachable(Backend backend, String url, Throwable cause) {
-        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName()
+                : cause.getMessage().replaceAll("\\.+$", ""); // the fix follows as its own sentence
         String fix = backend == Backend.POSTGRESQL
                 ? "Check that the server is running and accepts TCP connections at that host and port "
                         + "(pg_isready -h HOST -p PORT), that the database and user exist, and that "

@@ -58,7 +58,7 @@ public final class PostgresServer {
                 return new PostgresServer(url, null, false);
             } catch (SQLException e) {
                 return new PostgresServer(null, "cannot connect to PostgreSQL at " + JdbcUrls.redact(url)
-                        + " (from " + URL_ENV + "): " + e.getMessage() + ". Check that the server is running "
+                        + " (from " + URL_ENV + "): " + String.valueOf(e.getMessage()).replaceAll("\\.+$", "") + ". Check that the server is running "
                         + "(pg_isready -h HOST -p PORT; locally: pg_ctlcluster --skip-systemctl-redirect "
                         + "$(ls /etc/postgresql) main start) and that " + URL_ENV + " names a database and user "
                         + "that exist, e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres", true);
