@@ -99,34 +99,66 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction and commits it; rolls back on any exception. A
-     * {@link SQLException} from the work is rethrown as a classified {@link DatabaseException};
-     * a lost connection during COMMIT as {@link IndeterminateCommitException}.
+     * {@link SQLException} from the work is rethrown as a classified {@link DatabaseException}.
+     * When COMMIT fails and the outcome cannot be known (the connection was lost, or the
+     * transaction ended without a commit being confirmed), an {@link IndeterminateCommitException}:
+     * such a write may or may not have happened, and must not be retried blindly. A connection on
+     * which BEGIN, COMMIT or ROLLBACK threw is evicted from the pool, never reused.
      */
     public <T> T inTransaction(SqlWork<T> work) {
+        TransactionControl tx = dialect.transactions();
         try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
+            try {
+                tx.begin(c);
+            } catch (SQLException e) {
+                pool.evictConnection(c);
+                throw classify(e, "could not begin a transaction");
+            }
             T result;
             try {
                 result = work.run(c);
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
+                rollbackOrEvict(c, e);
                 throw e instanceof SQLException ? classify((SQLException) e, "transaction failed") : (RuntimeException) e;
             }
-            try {
-                c.commit();
-            } catch (SQLException e) {
-                ErrorKind kind = ErrorKinds.classify(dialect, e);
-                if (kind == ErrorKind.CONNECTION_LOST) {
-                    throw new IndeterminateCommitException("connection lost during COMMIT on " + redactedUrl
-                            + ": the transaction may or may not have been applied (" + e.getMessage() + ")", e);
-                }
-                rollbackQuietly(c, e);
-                throw classify(e, "commit failed");
-            }
+            commit(c, tx);
             return result;
         } catch (SQLException e) {
             throw classify(e, "could not get a connection");
         }
+    }
+
+    private void commit(Connection c, TransactionControl tx) {
+        try {
+            tx.commit(c);
+        } catch (SQLException e) {
+            ErrorKind kind = ErrorKinds.classify(dialect, e);
+            boolean rolledBack = kind != ErrorKind.CONNECTION_LOST && rollbackOrEvict(c, e);
+            boolean notApplied = kind != ErrorKind.CONNECTION_LOST
+                    && (rolledBack || !tx.failedCommitNeedsRollbackToProveNotApplied());
+            if (notApplied) {
+                throw classify(e, "commit failed");
+            }
+            pool.evictConnection(c);
+            String what = kind == ErrorKind.CONNECTION_LOST ? "connection lost during COMMIT"
+                    : "COMMIT failed and the transaction had ended";
+            throw new IndeterminateCommitException(what + " on " + redactedUrl
+                    + ": the transaction may or may not have been applied (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Rolls back; true if that worked. A connection whose rollback threw is evicted from the pool. */
+    private boolean rollbackOrEvict(Connection c, Exception cause) {
+        try {
+            if (!c.isClosed()) {
+                dialect.transactions().rollback(c);
+                return true;
+            }
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+            pool.evictConnection(c);
+        }
+        return false;
     }
 
     /** The database clock, in milliseconds since the epoch. */
@@ -143,16 +175,6 @@ public final class Database implements AutoCloseable {
     public DatabaseException classify(SQLException e, String what) {
         ErrorKind kind = ErrorKinds.classify(dialect, e);
         return new DatabaseException(kind, what + " on " + redactedUrl + " [" + kind + "]: " + e.getMessage(), e);
-    }
-
-    private static void rollbackQuietly(Connection c, Exception cause) {
-        try {
-            if (!c.isClosed()) {
-                c.rollback();
-            }
-        } catch (SQLException rollbackFailure) {
-            cause.addSuppressed(rollbackFailure);
-        }
     }
 
     @Override

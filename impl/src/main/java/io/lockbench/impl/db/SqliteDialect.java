@@ -10,7 +10,8 @@ import org.sqlite.SQLiteException;
  * SQLite: WAL, a busy timeout, and {@code BEGIN IMMEDIATE} for every explicit transaction, so a
  * read-then-write transaction waits for the write lock up front instead of failing with
  * SQLITE_BUSY when it tries to upgrade (SQLite does not invoke the busy handler on an upgrade
- * that could deadlock).
+ * that could deadlock). The transaction is issued as SQL on an autocommit connection, never through
+ * the driver's {@code transaction_mode} (see {@link TransactionControl#statements}).
  */
 final class SqliteDialect implements Dialect {
 
@@ -58,12 +59,18 @@ final class SqliteDialect implements Dialect {
         return ErrorKind.OTHER;
     }
 
+    private static final TransactionControl IMMEDIATE = TransactionControl.statements("BEGIN IMMEDIATE");
+
+    @Override
+    public TransactionControl transactions() {
+        return IMMEDIATE;
+    }
+
     @Override
     public void configure(HikariConfig config, DatabaseConfig settings) {
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("synchronous", settings.sqliteSynchronous());
         config.addDataSourceProperty("busy_timeout", Long.toString(settings.sqliteBusyTimeout().toMillis()));
-        config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         config.addDataSourceProperty("foreign_keys", "true");
     }
 
