@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -20,6 +22,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String redactedUrl;
+    /** Connections handed out now, so {@link #abortConnections()} can close them under their user. */
+    private final Set<Connection> inUse = ConcurrentHashMap.newKeySet();
 
     private Database(HikariDataSource pool, Dialect dialect, String redactedUrl) {
         this.pool = pool;
@@ -90,11 +94,39 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} on a pooled connection in autocommit mode. */
     public <T> T withConnection(SqlWork<T> work) {
-        try (Connection c = pool.getConnection()) {
-            return work.run(c);
+        try (Connection c = borrow()) {
+            try {
+                return work.run(c);
+            } finally {
+                inUse.remove(c);
+            }
         } catch (SQLException e) {
             throw classify(e, "statement failed");
         }
+    }
+
+    private Connection borrow() throws SQLException {
+        Connection c = pool.getConnection();
+        inUse.add(c);
+        return c;
+    }
+
+    /**
+     * Closes every connection of the pool at once, including those in use, as a crash of the
+     * connection would: a transaction in progress is lost, and its user sees a closed connection
+     * (a COMMIT in progress ends indeterminate). The pool opens new connections on demand. Used to
+     * inject faults; returns how many connections were in use.
+     */
+    public int abortConnections() {
+        int aborted = 0;
+        for (Connection c : inUse) {
+            pool.evictConnection(c);
+            aborted++;
+        }
+        if (pool.getHikariPoolMXBean() != null) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
+        return aborted;
     }
 
     /**
@@ -107,25 +139,33 @@ public final class Database implements AutoCloseable {
      */
     public <T> T inTransaction(SqlWork<T> work) {
         TransactionControl tx = dialect.transactions();
-        try (Connection c = pool.getConnection()) {
+        try (Connection c = borrow()) {
             try {
-                tx.begin(c);
-            } catch (SQLException e) {
-                pool.evictConnection(c);
-                throw classify(e, "could not begin a transaction");
+                return runTransaction(c, tx, work);
+            } finally {
+                inUse.remove(c);
             }
-            T result;
-            try {
-                result = work.run(c);
-            } catch (SQLException | RuntimeException e) {
-                rollbackOrEvict(c, e);
-                throw e instanceof SQLException ? classify((SQLException) e, "transaction failed") : (RuntimeException) e;
-            }
-            commit(c, tx);
-            return result;
         } catch (SQLException e) {
             throw classify(e, "could not get a connection");
         }
+    }
+
+    private <T> T runTransaction(Connection c, TransactionControl tx, SqlWork<T> work) {
+        try {
+            tx.begin(c);
+        } catch (SQLException e) {
+            pool.evictConnection(c);
+            throw classify(e, "could not begin a transaction");
+        }
+        T result;
+        try {
+            result = work.run(c);
+        } catch (SQLException | RuntimeException e) {
+            rollbackOrEvict(c, e);
+            throw e instanceof SQLException ? classify((SQLException) e, "transaction failed") : (RuntimeException) e;
+        }
+        commit(c, tx);
+        return result;
     }
 
     private void commit(Connection c, TransactionControl tx) {

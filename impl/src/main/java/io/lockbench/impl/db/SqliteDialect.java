@@ -53,7 +53,9 @@ final class SqliteDialect implements Dialect {
             }
         }
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        if (message.contains("connection closed") || message.contains("database has been closed")) {
+        // sqlite-jdbc's words for a connection closed under a running statement.
+        if (message.contains("connection closed") || message.contains("database has been closed")
+                || message.contains("stmt pointer is closed") || message.contains("statement is not executing")) {
             return ErrorKind.CONNECTION_LOST;
         }
         return ErrorKind.OTHER;
