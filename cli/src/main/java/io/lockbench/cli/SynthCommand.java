@@ -79,7 +79,7 @@ public final class SynthCommand implements Callable<Integer> {
     String breakHow;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         HistoryFormat f = format != null
                 ? HistoryFormat.fromCliName(format).orElseThrow(() -> new CommandLine.ParameterException(
                         spec.commandLine(), "Invalid value for option '--format': '" + format + "' (expected jsonl or edn)"))
@@ -95,7 +95,27 @@ public final class SynthCommand implements Callable<Integer> {
         OptionRange.require(spec, "--processes", processes, 1, 10_000, "1 to 10,000");
         OptionRange.require(spec, "--info", info, 0, 1, "a fraction from 0 to 1");
         OptionRange.require(spec, "--values", values, 0, 1_000_000, "0 to 1,000,000");
+        if (breakHow != null && !breakHow.equals("stale-read") && !breakHow.equals("never-written")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--break': '" + breakHow + "' (expected stale-read or never-written)");
+        }
         SyntheticHistories.Spec synth = new SyntheticHistories.Spec(model, ops, keys, processes, info, values, seed);
+        try {
+            return write(synth, f);
+        } catch (IOException e) {
+            return cannotWrite(e);
+        } catch (UncheckedIOException e) {
+            return cannotWrite(e.getCause());
+        }
+    }
+
+    private int cannotWrite(IOException e) {
+        spec.commandLine().getErr().println("lockbench synth: cannot write " + FileProblems.describe(output, e)
+                + "; nothing was written");
+        return Lockbench.EXIT_ERROR;
+    }
+
+    private int write(SyntheticHistories.Spec synth, HistoryFormat f) throws IOException {
         long[] written = new long[1];
         if (breakHow == null) {
             try (Sink sink = new Sink(output, f, keys > 1)) {

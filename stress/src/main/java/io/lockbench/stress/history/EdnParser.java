@@ -202,7 +202,16 @@ final class EdnParser {
 
     /** The next value as plain data; {@code depth} counts the collections around it. */
     Object readValue(int depth) throws IOException {
-        while (true) {
+        Object value;
+        do {
+            value = readValueOrDiscard(depth);
+        } while (value == DISCARDED);
+        return value;
+    }
+
+    /** The next value, or {@link #DISCARDED} after a {@code #_} discard (which may be a collection's last element). */
+    private Object readValueOrDiscard(int depth) throws IOException {
+        {
             int c = skipBlanks();
             switch (c) {
                 case EOF:
@@ -223,11 +232,7 @@ final class EdnParser {
                     return readCharacter();
                 case '#':
                     position++;
-                    Object dispatched = readDispatch(depth);
-                    if (dispatched == DISCARDED) {
-                        continue;
-                    }
-                    return dispatched;
+                    return readDispatch(depth);
                 case ']', ')', '}':
                     throw problem("expected a value but found " + (char) c);
                 case '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
@@ -259,7 +264,7 @@ final class EdnParser {
         if (c == '_') {
             position++;
             readValue(depth);
-            return DISCARDED;
+            return DISCARDED; // the discarded value is read (and checked), then dropped
         }
         if (c == '#') {
             position++;
@@ -304,7 +309,10 @@ final class EdnParser {
                 break;
             }
             checkNotClosed(c, close, what, opened);
-            Object item = readValue(depth);
+            Object item = readValueOrDiscard(depth);
+            if (item == DISCARDED) {
+                continue;
+            }
             if (size == items.length) {
                 items = elements[depth] = Arrays.copyOf(items, size * 2);
             }
@@ -340,7 +348,10 @@ final class EdnParser {
                 break;
             }
             checkNotClosed(c, '}', "map", opened);
-            Object key = readValue(depth);
+            Object key = readValueOrDiscard(depth);
+            if (key == DISCARDED) {
+                continue;
+            }
             c = skipBlanks();
             if (c == '}' || c == EOF) {
                 throw problem("expected a value after the map key " + EdnValues.print(key) + " but found "
