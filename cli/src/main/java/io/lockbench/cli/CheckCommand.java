@@ -139,7 +139,7 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
         }
     }
 
-    private FileVerdict checkFile(Checker checker, Path file, HistoryFormat forced) {
+    FileVerdict checkFile(Checker checker, Path file, HistoryFormat forced) {
         String name = file.toString();
         HistoryFormat f = forced != null ? forced : HistoryFormat.fromFileName(file).orElse(null);
         if (f == null) {
