@@ -89,9 +89,11 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             err.println("lockbench check: " + e.getMessage());
             return Lockbench.EXIT_ERROR;
         }
-        HeapPeak.reset();
+        if (stats) {
+            HeapPeak.reset(); // the management beans cost tens of classes at start: only when asked
+        }
         List<FileVerdict> verdicts = checkAll(checker, forced);
-        long peakHeap = HeapPeak.bytes();
+        long peakHeap = stats ? HeapPeak.bytes() : -1;
         Verdict overall = Verdict.VALID;
         for (FileVerdict v : verdicts) {
             overall = overall.and(v.verdict());
@@ -100,9 +102,9 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             }
         }
         if (json) {
-            CheckOutput.json(out, overall, verdicts, stats ? peakHeap : -1);
+            CheckOutput.json(out, overall, verdicts, peakHeap);
         } else {
-            CheckOutput.human(out, verdicts, stats ? peakHeap : -1);
+            CheckOutput.human(out, verdicts, peakHeap);
         }
         out.flush();
         err.flush();
