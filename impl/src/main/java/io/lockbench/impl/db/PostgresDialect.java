@@ -38,6 +38,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public TransactionControl transactions() {
+        return TransactionControl.JDBC;
+    }
+
+    @Override
     public void configure(HikariConfig config, DatabaseConfig settings) {
         if (settings.readOnly()) {
             config.setReadOnly(true); // every transaction READ ONLY: the server refuses writes
