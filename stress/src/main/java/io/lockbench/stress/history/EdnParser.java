@@ -613,40 +613,42 @@ final class EdnParser {
      * true; returns false, having read nothing, when the next value is anything else.
      */
     boolean readLong() throws IOException {
-        int c = skipBlanks();
-        int i = position;
-        boolean negative = c == '-';
-        if (negative) {
-            i++;
+        boolean negative = skipBlanks() == '-';
+        int end = scanLong(negative ? position + 1 : position);
+        if (end < 0) {
+            return false;
         }
+        position = end;
+        longValue = negative ? -longValue : longValue;
+        return true;
+    }
+
+    /**
+     * The fast path for integers: 1 to 18 digits from {@code from}, followed by a terminator, all
+     * within the current fill of the buffer. Sets {@link #longValue} (without sign) and returns
+     * the index after the digits, or -1 when the general path must decide.
+     */
+    private int scanLong(int from) {
         long value = 0;
-        int start = i;
+        int i = from;
         while (i < limit && buffer[i] >= '0' && buffer[i] <= '9') {
             value = value * 10 + (buffer[i] - '0');
             i++;
         }
-        int digits = i - start;
+        int digits = i - from;
         if (digits == 0 || digits > 18 || i == limit || !isTerminator(buffer[i])) {
-            return false; // not a plain long, or at the buffer's end: the general path decides
+            return -1;
         }
-        position = i;
-        longValue = negative ? -value : value;
-        return true;
+        longValue = value;
+        return i;
     }
 
     /** An integer or float; the reader is past its sign, at its first digit. */
     private Object readNumber(boolean negative) throws IOException {
-        // Fast path: a long within the current fill of the buffer.
-        long value = 0;
-        int i = position;
-        while (i < limit && buffer[i] >= '0' && buffer[i] <= '9') {
-            value = value * 10 + (buffer[i] - '0');
-            i++;
-        }
-        int digits = i - position;
-        if (i < limit && digits <= 18 && isTerminator(buffer[i] & 0xff)) {
-            position = i;
-            return negative ? -value : value;
+        int end = scanLong(position);
+        if (end >= 0) {
+            position = end;
+            return negative ? -longValue : longValue;
         }
         text.setLength(0);
         if (negative) {

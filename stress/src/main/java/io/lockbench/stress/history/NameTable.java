@@ -12,11 +12,11 @@ import java.util.Arrays;
 final class NameTable {
 
     private static final int MAX_LENGTH = 32;
-    private static final int CAPACITY = 1 << 15;
-    private static final int MAX_ENTRIES = CAPACITY / 2;
+    /** Starts small (a 10 kB history needs a few dozen names) and grows to this many slots. */
+    private static final int MAX_CAPACITY = 1 << 15;
 
-    private final byte[][] keys = new byte[CAPACITY][];
-    private final String[] names = new String[CAPACITY];
+    private byte[][] keys = new byte[64][];
+    private String[] names = new String[64];
     private int size;
 
     /** A plain loop: for names this short it beats the vectorized mismatch's setup. */
@@ -34,26 +34,52 @@ final class NameTable {
         if (length > MAX_LENGTH) {
             return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
         }
-        int h = 0;
-        for (int i = offset; i < offset + length; i++) {
-            h = 31 * h + bytes[i];
-        }
-        int slot = (h ^ (h >>> 15)) & (CAPACITY - 1);
+        int h = hash(bytes, offset, length);
+        int mask = keys.length - 1;
+        int slot = h & mask;
         while (true) {
             byte[] key = keys[slot];
             if (key == null) {
                 String name = new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
-                if (size < MAX_ENTRIES) {
+                if (size < MAX_CAPACITY / 2) {
                     keys[slot] = Arrays.copyOfRange(bytes, offset, offset + length);
                     names[slot] = name;
-                    size++;
+                    if (++size > keys.length / 2 && keys.length < MAX_CAPACITY) {
+                        grow();
+                    }
                 }
                 return name;
             }
             if (key.length == length && same(key, bytes, offset)) {
                 return names[slot];
             }
-            slot = (slot + 1) & (CAPACITY - 1);
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private static int hash(byte[] bytes, int offset, int length) {
+        int h = 0;
+        for (int i = offset; i < offset + length; i++) {
+            h = 31 * h + bytes[i];
+        }
+        return h ^ (h >>> 15);
+    }
+
+    private void grow() {
+        byte[][] oldKeys = keys;
+        String[] oldNames = names;
+        keys = new byte[oldKeys.length * 2][];
+        names = new String[oldKeys.length * 2];
+        int mask = keys.length - 1;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldKeys[i] != null) {
+                int slot = hash(oldKeys[i], 0, oldKeys[i].length) & mask;
+                while (keys[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = oldKeys[i];
+                names[slot] = oldNames[i];
+            }
         }
     }
 }
