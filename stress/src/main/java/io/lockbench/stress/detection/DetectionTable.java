@@ -129,7 +129,7 @@ public final class DetectionTable {
             case "kill-connections" -> nemesis.add(fault("kill-connections", "1s", "100ms", "700ms", Map.of()));
             case "proxy-reset" -> nemesis.add(fault("proxy-reset", "1s", "100ms", "700ms", Map.of()));
             case "pause-client" -> nemesis.add(fault("pause-client", "1s", "1500ms", "500ms",
-                    Map.of("targets", "holder", "before", "fenced-write")));
+                    ordered("targets", "holder", "before", "fenced-write")));
             case "clock-skew" -> nemesis.add(fault("clock-skew", "1s", "1s", "500ms", Map.of("offset", "10m")));
             case "crash-process" -> {
                 duration = Duration.ofSeconds(8);
@@ -152,6 +152,15 @@ public final class DetectionTable {
                 null, 20261202L, row.expected(),
                 v.expectedAnomaly().map(DetectionTable::anomalyType).orElse(null),
                 row.fault().equals("crash-process") ? Boolean.TRUE : null);
+    }
+
+    /** A map that keeps its order, so the generated files are the same on every run. */
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     private static FaultSpec fault(String name, String start, String hold, String heal, Map<String, String> options) {
