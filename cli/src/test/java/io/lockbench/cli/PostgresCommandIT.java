@@ -33,6 +33,19 @@ class PostgresCommandIT {
     }
 
     @Test
+    void aServerOfAnotherVersionThanAskedFor_exitsTwoSayingWhichToLeaveOut() {
+        PostgresServer server = DatabaseFixture.assumePostgres();
+        String other = server.major() == 15 ? "16" : "15";
+
+        CommandRun run = CommandRun.of("postgres", "--pg-url", server.jdbcUrl(), "--pg-version", other);
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("lockbench: --pg-version=" + other + " asks for PostgreSQL " + other
+                + " but --pg-url points at PostgreSQL " + server.version() + ": leave out --pg-version to use that "
+                + "server, or --pg-url to have lockbench start PostgreSQL " + other);
+    }
+
+    @Test
     void anUnreachableServer_exitsTwoNamingTheUrlWithoutItsPassword() {
         CommandRun run = CommandRun.of("postgres", "--pg-url",
                 "jdbc:postgresql://127.0.0.1:1/app?user=me&password=secret&connectTimeout=2");
