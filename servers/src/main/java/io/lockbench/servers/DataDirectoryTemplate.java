@@ -2,8 +2,6 @@ package io.lockbench.servers;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,8 +39,12 @@ final class DataDirectoryTemplate {
         Files.deleteIfExists(fresh.resolve(ZONKY_LOCK));
         try {
             Files.move(fresh, template, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException another) {
-            deleteRecursively(fresh); // another build made it first
+        } catch (IOException e) {
+            // Linux reports a rename onto a directory another build made first as ENOTEMPTY
+            if (!Files.isRegularFile(template.resolve("PG_VERSION"))) {
+                throw e;
+            }
+            deleteRecursively(fresh);
         }
         return template;
     }
