@@ -72,6 +72,6 @@ class RestartServerIT {
                 Duration.ofMillis(1500), 2, Map.of("stop", pg.stopCommand(), "start", pg.startCommand()));
         return new Scenario("restart", null, Variant.CONSTRAINED_SEQUENCE.cliName(), null, "postgresql",
                 new WorkloadSpec("sequence", 2, null, null, null, Map.of("op-timeout", "3s")), 4, null,
-                Duration.ofSeconds(6), null, List.of(restart), null, 99L, null, null);
+                Duration.ofSeconds(6), null, List.of(restart), null, 99L, null, null, null);
     }
 }

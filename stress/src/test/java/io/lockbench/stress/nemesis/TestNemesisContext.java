@@ -55,6 +55,16 @@ final class TestNemesisContext implements NemesisContext {
             @Override
             public void resume() {
             }
+
+            @Override
+            public long crash() {
+                return -1;
+            }
+
+            @Override
+            public void skewClock(java.time.Duration offset) {
+                throw new UnsupportedOperationException();
+            }
         });
         return this;
     }
@@ -77,6 +87,11 @@ final class TestNemesisContext implements NemesisContext {
     @Override
     public List<ClientHandle> clients() {
         return clients;
+    }
+
+    @Override
+    public boolean clientsInProcesses() {
+        return false;
     }
 
     @Override
