@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A test that runs once per backend, each case named by its backend ("on SQLite",
- * "on PostgreSQL"). The method takes a {@link io.lockbench.impl.db.Backend} and opens its
- * database through a {@link DatabaseFixture}.
+ * "on PostgreSQL 17.11 (embedded)"). The method takes a {@link io.lockbench.impl.db.Backend} and
+ * opens its database through a {@link DatabaseFixture}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -4,6 +4,8 @@ import io.lockbench.impl.db.Backend;
 import io.lockbench.impl.db.Database;
 import io.lockbench.impl.db.DatabaseConfig;
 import io.lockbench.impl.db.JdbcUrls;
+import io.lockbench.servers.PostgresLookup;
+import io.lockbench.servers.PostgresServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,10 +21,10 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Gives each test its own empty database and removes it afterwards, so test classes can run in
@@ -34,8 +36,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * &#64;BackendTest void somethingHolds(Backend backend) { Database db = databases.open(backend); … }
  * </pre>
  *
- * Without PostgreSQL the PostgreSQL cases are skipped with the reason, or fail when
- * {@code LOCKBENCH_REQUIRE_PG=1}.
+ * PostgreSQL is the run's shared server ({@link TestPostgres}): the user's, a container, or an
+ * embedded one. Only where none can be had are the PostgreSQL cases skipped with the reason, or
+ * failed when {@code LOCKBENCH_REQUIRE_PG=1}.
  */
 public final class DatabaseFixture implements BeforeEachCallback, AfterEachCallback {
 
@@ -71,24 +74,28 @@ public final class DatabaseFixture implements BeforeEachCallback, AfterEachCallb
         };
     }
 
-    /** Fails or skips (by {@code LOCKBENCH_REQUIRE_PG}) unless a PostgreSQL server is available. */
-    public static void assumePostgres() {
-        requireOrSkip(PostgresServer.get(), PostgresServer.required());
+    /**
+     * The PostgreSQL server of this run; fails or skips (by {@code LOCKBENCH_REQUIRE_PG}) when
+     * there is none.
+     */
+    public static PostgresServer assumePostgres() {
+        return requireOrSkip(TestPostgres.lookup(), TestPostgres.required());
     }
 
-    /** The rule itself: available → go on; misconfigured or required → fail; else skip with the reason. */
-    static void requireOrSkip(PostgresServer server, boolean required) {
-        if (server.available()) {
-            return;
+    /** The rule itself: found → use it; failed or required → fail; else skip with the reason. */
+    static PostgresServer requireOrSkip(PostgresLookup lookup, boolean required) {
+        if (lookup instanceof PostgresLookup.Found found) {
+            return found.server();
         }
-        if (server.misconfigured()) {
-            throw new AssertionError(server.problem());
+        if (lookup instanceof PostgresLookup.Failed failed) {
+            throw new AssertionError(failed.reason());
         }
+        String reason = ((PostgresLookup.Unavailable) lookup).reason();
         if (required) {
-            throw new AssertionError(server.problem().replace("PostgreSQL tests skipped", "PostgreSQL is required")
-                    + " (" + PostgresServer.REQUIRE_ENV + "=1 makes a missing server a failure)");
+            throw new AssertionError("PostgreSQL is required (" + TestPostgres.REQUIRE_ENV + "=1) but there is none: "
+                    + reason);
         }
-        Assumptions.abort(server.problem());
+        throw new TestAbortedException("PostgreSQL tests skipped: " + reason);
     }
 
     private String newSqliteFile() {
@@ -102,8 +109,7 @@ public final class DatabaseFixture implements BeforeEachCallback, AfterEachCallb
     }
 
     private String newPostgresSchema() {
-        assumePostgres();
-        String admin = PostgresServer.get().url();
+        String admin = assumePostgres().jdbcUrl();
         String schema = ("lb_" + testName + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong()))
                 .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         if (schema.length() > 63) {

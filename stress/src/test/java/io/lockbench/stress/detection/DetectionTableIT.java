@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lockbench.impl.db.Backend;
 import io.lockbench.impl.testing.DatabaseFixture;
-import io.lockbench.impl.testing.PostgresServer;
+import io.lockbench.servers.PostgresServer;
+import io.lockbench.servers.ServerSource;
 import io.lockbench.stress.runner.RunOptions;
 import io.lockbench.stress.runner.RunOutcome;
 import io.lockbench.stress.runner.RunResults;
@@ -57,8 +58,9 @@ class DetectionTableIT {
                                                               DetectionTable.Row row) throws IOException {
         RunOptions options = RunOptions.quiet(runs);
         if (backend == Backend.POSTGRESQL) {
-            DatabaseFixture.assumePostgres();
-            options = options.withPostgresUrl(PostgresServer.get().url(), "given");
+            PostgresServer server = DatabaseFixture.assumePostgres();
+            options = options.withPostgresUrl(server.jdbcUrl(),
+                    server.source() == ServerSource.USER ? "given" : server.source().displayName());
         }
         Path file = DetectionScenariosTest.DIR.resolve(row.fileName());
         Scenario scenario = ScenarioFiles.read(file, Map.of("backend", backend.name().toLowerCase(Locale.ROOT)));

@@ -11,7 +11,6 @@ import io.lockbench.impl.db.ErrorKind;
 import io.lockbench.impl.db.Jdbc;
 import io.lockbench.impl.db.JdbcUrls;
 import io.lockbench.impl.testing.DatabaseFixture;
-import io.lockbench.impl.testing.PostgresServer;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -35,8 +34,7 @@ class NetworkFaultsIT {
 
     @BeforeEach
     void connectThroughTheProxy() throws Exception {
-        DatabaseFixture.assumePostgres();
-        String url = PostgresServer.get().url();
+        String url = DatabaseFixture.assumePostgres().jdbcUrl();
         Matcher m = Pattern.compile("^jdbc:postgresql://([^/:?]+)(?::(\\d+))?/(.*)$").matcher(url);
         assertThat(m.matches()).as("a single-host URL: %s", JdbcUrls.redact(url)).isTrue();
         proxy = new TcpProxy(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)));

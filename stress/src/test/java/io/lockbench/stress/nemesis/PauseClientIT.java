@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lockbench.impl.db.Backend;
 import io.lockbench.impl.testing.BackendTest;
 import io.lockbench.impl.testing.DatabaseFixture;
-import io.lockbench.impl.testing.PostgresServer;
+import io.lockbench.servers.PostgresServer;
+import io.lockbench.servers.ServerSource;
 import io.lockbench.stress.detection.DetectionTable;
 import io.lockbench.stress.history.JsonLinesReader;
 import io.lockbench.stress.history.Op;
@@ -55,8 +56,9 @@ class PauseClientIT {
     private Run run(Variant variant, Backend backend) throws Exception {
         RunOptions options = RunOptions.quiet(runs);
         if (backend == Backend.POSTGRESQL) {
-            DatabaseFixture.assumePostgres();
-            options = options.withPostgresUrl(PostgresServer.get().url(), "given");
+            PostgresServer server = DatabaseFixture.assumePostgres();
+            options = options.withPostgresUrl(server.jdbcUrl(),
+                    server.source() == ServerSource.USER ? "given" : server.source().displayName());
         }
         DetectionTable.Row row = new DetectionTable.Row(variant, "pause-client", List.of(backend));
         RunOutcome outcome = Runner.run(DetectionTable.scenario(row).withBackend(backend.name().toLowerCase(Locale.ROOT)),
