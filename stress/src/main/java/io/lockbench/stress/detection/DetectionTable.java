@@ -128,7 +128,7 @@ public final class DetectionTable {
         switch (row.fault()) {
             case "kill-connections" -> nemesis.add(fault("kill-connections", "1s", "100ms", "700ms", Map.of()));
             case "proxy-reset" -> nemesis.add(fault("proxy-reset", "1s", "100ms", "700ms", Map.of()));
-            case "pause-client" -> nemesis.add(fault("pause-client", "1s", "1500ms", "500ms",
+            case "pause-client" -> nemesis.add(fault("pause-client", "1s", "2s", "500ms",
                     ordered("targets", "holder", "before", "fenced-write")));
             case "clock-skew" -> nemesis.add(fault("clock-skew", "1s", "1s", "500ms", Map.of("offset", "10m")));
             case "crash-process" -> {

@@ -69,7 +69,10 @@ class DetectionTableIT {
 
         RunResults r = outcome.results();
         record(row, backend, r);
-        assertThat(r.problems()).as("problems of the run in %s", outcome.directory()).isNull();
+        // A client may fail to open while a fault holds (a lock, a killed process): that is no problem of the run.
+        assertThat(r.problems() == null ? java.util.List.<String>of() : r.problems())
+                .as("problems of the run in %s", outcome.directory())
+                .allMatch(p -> p.startsWith("client of process") && p.contains("could not open"));
         assertThat(r.verdict()).as("verdict of %s (%s)", row.fileName(), outcome.directory().resolve("summary.md"))
                 .isEqualTo(row.expected());
         assertThat(r.asExpected()).as("declared anomaly %s among %s", scenario.anomaly(), anomalies(r)).isTrue();
