@@ -23,11 +23,11 @@ final class ClaimsSql implements SqlWorkload {
     @Override
     public Map<String, Set<String>> operations() {
         Map<String, Set<String>> ops = new LinkedHashMap<>();
-        ops.put("acquire", Set.of("key", "process", "session"));
-        ops.put("release", Set.of("key", "process", "session", "token"));
-        ops.put("heartbeat", Set.of("process", "session"));
-        ops.put("fenced-write", Set.of("key", "process", "session", "token", "value"));
-        ops.put("inspect", Set.of("key", "process"));
+        ops.put("acquire", SqlWorkload.names("key", "process", "session"));
+        ops.put("release", SqlWorkload.names("key", "process", "session", "token"));
+        ops.put("heartbeat", SqlWorkload.names("process", "session"));
+        ops.put("fenced-write", SqlWorkload.names("key", "process", "session", "token", "value"));
+        ops.put("inspect", SqlWorkload.names("key", "process"));
         return ops;
     }
 

@@ -19,9 +19,9 @@ final class RegisterSql implements SqlWorkload {
     @Override
     public Map<String, Set<String>> operations() {
         Map<String, Set<String>> ops = new LinkedHashMap<>();
-        ops.put("read", Set.of("key", "process"));
-        ops.put("write", Set.of("key", "process", "expected", "value"));
-        ops.put("cas", Set.of("key", "process", "expected", "value"));
+        ops.put("read", SqlWorkload.names("key", "process"));
+        ops.put("write", SqlWorkload.names("key", "process", "expected", "value"));
+        ops.put("cas", SqlWorkload.names("key", "process", "expected", "value"));
         return ops;
     }
 

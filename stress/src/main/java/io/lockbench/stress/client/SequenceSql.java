@@ -19,8 +19,8 @@ final class SequenceSql implements SqlWorkload {
     @Override
     public Map<String, Set<String>> operations() {
         Map<String, Set<String>> ops = new LinkedHashMap<>();
-        ops.put("append", Set.of("key", "process", "value"));
-        ops.put("read", Set.of("key", "process"));
+        ops.put("append", SqlWorkload.names("key", "process", "value"));
+        ops.put("read", SqlWorkload.names("key", "process"));
         return ops;
     }
 

@@ -28,6 +28,11 @@ public interface SqlWorkload {
         };
     }
 
+    /** Parameter names in the order people read them. */
+    static Set<String> names(String... names) {
+        return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(List.of(names)));
+    }
+
     /** Every operation a scenario may write, each with the parameters the workload gives it. */
     Map<String, Set<String>> operations();
 
