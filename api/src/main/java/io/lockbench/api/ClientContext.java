@@ -1,5 +1,6 @@
 package io.lockbench.api;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -56,4 +57,13 @@ public interface ClientContext {
      * @return its value, written {@code 500ms}, {@code 2s} or {@code 1m}; empty when not given
      */
     Optional<Duration> duration(String setting);
+
+    /**
+     * The clock this client should read when its code needs the time, instead of the system clock,
+     * so that the {@code clock-skew} fault can move it. Code that decides by the database's clock
+     * (as lockbench's reference strategies do) is unaffected by that fault, which is the point.
+     *
+     * @return the process's clock: the system clock, shifted while a {@code clock-skew} fault is active
+     */
+    Clock clock();
 }

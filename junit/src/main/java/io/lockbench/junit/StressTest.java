@@ -131,7 +131,7 @@ public final class StressTest {
     public RunOutcome run() {
         String clientClass = probeClass();
         Scenario scenario = new Scenario(name != null ? name : callerName(), null, "custom", clientClass, backend,
-                workload.spec(), clientCount, rate, duration, ops, faults, List.of(), seed, null, null);
+                workload.spec(), clientCount, rate, duration, ops, faults, List.of(), seed, null, null, null);
         RunOptions options = RunOptions.quiet(runs).withPostgresUrl(postgresUrl, "given")
                 .withClient(clients::get);
         try {

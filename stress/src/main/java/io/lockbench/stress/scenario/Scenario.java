@@ -27,12 +27,13 @@ import java.util.List;
  * @param expect      the verdict this scenario should get: {@code valid} / {@code invalid}, or one
  *                    per backend ({@code {sqlite: valid, postgresql: invalid}})
  * @param anomaly     for an expected {@code invalid}: the anomaly type that must be among those found
+ * @param clientProcesses run each client in a JVM of its own (needed by the {@code crash-process} fault)
  * @param sql         the team's strategy as SQL, instead of a variant or a client class
  */
 public record Scenario(String name, String description, String variant, String client, String backend,
                        WorkloadSpec workload, Integer clients, Double rate, Duration duration, Long ops,
                        List<FaultSpec> nemesis, List<String> checkers, Long seed, Object expect, String anomaly,
-                       SqlSpec sql) {
+                       Boolean clientProcesses, SqlSpec sql) {
 
     public static final int DEFAULT_CLIENTS = 4;
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
@@ -46,45 +47,50 @@ public record Scenario(String name, String description, String variant, String c
     /** A scenario without a {@code sql:} section. */
     public Scenario(String name, String description, String variant, String client, String backend,
                     WorkloadSpec workload, Integer clients, Double rate, Duration duration, Long ops,
-                    List<FaultSpec> nemesis, List<String> checkers, Long seed, Object expect, String anomaly) {
+                    List<FaultSpec> nemesis, List<String> checkers, Long seed, Object expect, String anomaly,
+                    Boolean clientProcesses) {
         this(name, description, variant, client, backend, workload, clients, rate, duration, ops, nemesis, checkers,
-                seed, expect, anomaly, null);
+                seed, expect, anomaly, clientProcesses, null);
     }
 
     /** Runs a team's client class (found by the caller: a client jar, or the JUnit extension). */
     public Scenario withClient(String clientClass) {
         return new Scenario(name, description, variant, clientClass, backend, workload, clients, rate, duration, ops,
-                nemesis, checkers, seed, expect, anomaly, sql);
+                nemesis, checkers, seed, expect, anomaly, clientProcesses, sql);
     }
 
     public Scenario withName(String newName) {
         return new Scenario(newName, description, variant, client, backend, workload, clients, rate, duration, ops,
-                nemesis, checkers, seed, expect, anomaly, sql);
+                nemesis, checkers, seed, expect, anomaly, clientProcesses, sql);
     }
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, variant, client, backend, workload, clients, rate, duration, ops,
-                nemesis, checkers, newSeed, expect, anomaly, sql);
+                nemesis, checkers, newSeed, expect, anomaly, clientProcesses, sql);
     }
 
     public Scenario withWorkload(WorkloadSpec spec) {
         return new Scenario(name, description, variant, client, backend, spec, clients, rate, duration, ops,
-                nemesis, checkers, seed, expect, anomaly, sql);
+                nemesis, checkers, seed, expect, anomaly, clientProcesses, sql);
     }
 
     public Scenario withBackend(String newBackend) {
         return new Scenario(name, description, variant, client, newBackend, workload, clients, rate, duration, ops,
-                nemesis, checkers, seed, expect, anomaly, sql);
+                nemesis, checkers, seed, expect, anomaly, clientProcesses, sql);
     }
 
     public Scenario withNemesis(List<FaultSpec> faults) {
         return new Scenario(name, description, variant, client, backend, workload, clients, rate, duration, ops,
-                faults, checkers, seed, expect, anomaly, sql);
+                faults, checkers, seed, expect, anomaly, clientProcesses, sql);
     }
 
     public Scenario withDefaults(String newBackend, int newClients, double newRate, Duration newDuration, long newOps) {
         return new Scenario(name, description, variant, client, newBackend, workload, newClients, newRate, newDuration,
-                newOps, nemesis, checkers, seed, expect, anomaly, sql);
+                newOps, nemesis, checkers, seed, expect, anomaly, clientProcesses, sql);
+    }
+
+    public boolean inProcesses() {
+        return Boolean.TRUE.equals(clientProcesses);
     }
 
     /** The expected verdict on {@code backend} ({@code valid}/{@code invalid}), or null when none is declared. */

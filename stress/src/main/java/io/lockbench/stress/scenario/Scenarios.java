@@ -69,6 +69,10 @@ public final class Scenarios {
         }
         if (s.sql() != null) {
             SqlSpecs.check(s.sql(), workload.type(), where);
+            if (Boolean.TRUE.equals(s.clientProcesses())) {
+                throw error(where, "client-processes", "runs a variant or a client class in JVMs of their own; a sql "
+                        + "section runs in lockbench's JVM: remove client-processes");
+            }
         }
         int clients = s.clients() == null ? Scenario.DEFAULT_CLIENTS : s.clients();
         if (clients < 1 || clients > 1000) {
@@ -97,6 +101,9 @@ public final class Scenarios {
             if (r.hold().isZero() || r.hold().isNegative()) {
                 throw error(where, "nemesis." + i + ".hold", "must be more than 0");
             }
+            if (r.start().isNegative() || r.heal().isNegative()) {
+                throw error(where, "nemesis." + i, "start and heal must not be negative");
+            }
             if (r.times() < 0) {
                 throw error(where, "nemesis." + i + ".times", "must be ≥ 0 (0: until the run ends)");
             }
@@ -112,7 +119,7 @@ public final class Scenarios {
         long seed = s.seed() != null ? s.seed() : ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         return new Scenario(s.name(), s.description(), variant == null ? s.variant() : variant.cliName(), s.client(),
                 backend, workload, clients, rate, duration, ops, faults, s.checkers(), seed, s.expect(), s.anomaly(),
-                s.sql());
+                s.clientProcesses(), s.sql());
     }
 
     private static void checkExpect(String where, Object expect) {

@@ -52,6 +52,11 @@ class SqlClientIT {
         public Optional<Duration> duration(String setting) {
             return Optional.empty();
         }
+
+        @Override
+        public java.time.Clock clock() {
+            return java.time.Clock.systemUTC();
+        }
     }
 
     private static SqlSpec sql(String operations) {
