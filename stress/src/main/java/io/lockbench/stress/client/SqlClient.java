@@ -15,7 +15,6 @@ import io.lockbench.stress.scenario.SqlSpec;
 import io.lockbench.stress.scenario.SqlStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,25 +67,27 @@ public final class SqlClient implements Client {
 
     /** Runs the section's {@code setup} statements, then prepares every operation's statements to catch mistakes before the run. */
     @Override
-    public void setup(ClientContext context) throws Exception {
-        open(context);
-        try {
-            db.withConnection(c -> {
-                runAll(c, spec.setup(), "sql.setup");
-                new SqlPreparation(where, workload, context.backend()).check(c, spec);
-                return null;
-            });
-        } finally {
-            close();
-        }
+    public void setup(ClientContext context) {
+        onOwnConnection(context, c -> {
+            runAll(c, spec.setup(), "sql.setup");
+            new SqlPreparation(where, workload, context.backend()).check(c, spec);
+        });
     }
 
     @Override
-    public void teardown(ClientContext context) throws Exception {
+    public void teardown(ClientContext context) {
+        onOwnConnection(context, c -> runAll(c, spec.teardown(), "sql.teardown"));
+    }
+
+    private interface ConnectionWork {
+        void run(Connection c) throws SQLException;
+    }
+
+    private void onOwnConnection(ClientContext context, ConnectionWork work) {
         open(context);
         try {
             db.withConnection(c -> {
-                runAll(c, spec.teardown(), "sql.teardown");
+                work.run(c);
                 return null;
             });
         } finally {
@@ -169,30 +170,7 @@ public final class SqlClient implements Client {
         }
         String isolation = (spec.isolation() == null ? "read-committed" : spec.isolation())
                 .replace('-', ' ').toUpperCase(Locale.ROOT);
-        return new TransactionControl() {
-            @Override
-            public void begin(Connection c) throws SQLException {
-                c.setAutoCommit(false);
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET TRANSACTION ISOLATION LEVEL " + isolation);
-                }
-            }
-
-            @Override
-            public void commit(Connection c) throws SQLException {
-                c.commit();
-            }
-
-            @Override
-            public void rollback(Connection c) throws SQLException {
-                c.rollback();
-            }
-
-            @Override
-            public boolean failedCommitNeedsRollbackToProveNotApplied() {
-                return false;
-            }
-        };
+        return TransactionControl.jdbc(isolation);
     }
 
     /** Runs setup or teardown statements in autocommit; one that uses {@code :key} runs once per key. */
