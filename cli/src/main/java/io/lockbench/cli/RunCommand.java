@@ -1,5 +1,6 @@
 package io.lockbench.cli;
 
+import io.lockbench.stress.client.ClientLoader;
 import io.lockbench.stress.runner.Progress;
 import io.lockbench.stress.runner.RunOptions;
 import io.lockbench.stress.runner.RunOutcome;
@@ -8,6 +9,7 @@ import io.lockbench.stress.runner.Runner;
 import io.lockbench.stress.scenario.Scenario;
 import io.lockbench.stress.scenario.ScenarioException;
 import io.lockbench.stress.scenario.ScenarioFiles;
+import io.lockbench.stress.scenario.Scenarios;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,6 +76,13 @@ public final class RunCommand implements Callable<Integer> {
                     + "--set workload.settings.think-time=2ms --set nemesis.0.hold=3s.")
     Map<String, String> set = new LinkedHashMap<>();
 
+    @Option(names = "--client-jar", paramLabel = "JAR", split = ",",
+            description = "Runs a team's own client (an implementation of io.lockbench.api.Client) from these jars "
+                    + "(repeat the option, or separate with commas; a classes directory works too): the class the "
+                    + "scenario names (client: com.example.MyDao), else the one the jars declare in "
+                    + "META-INF/services/io.lockbench.api.Client.")
+    List<Path> clientJars = new java.util.ArrayList<>();
+
     @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
             description = "Where run directories go (default: ${DEFAULT-VALUE}).")
     Path runsDir;
@@ -117,7 +126,19 @@ public final class RunCommand implements Callable<Integer> {
                 int code;
                 try {
                     Scenario scenario = ScenarioFiles.read(file, overrides());
-                    RunOutcome outcome = Runner.run(scenario, options);
+                    RunOptions runOptions = options;
+                    if (!clientJars.isEmpty()) {
+                        if (scenario.variant() != null && !scenario.variant().equals("custom")) {
+                            throw new ScenarioException(file + ": field 'variant': --client-jar runs your own client, "
+                                    + "but the scenario runs variant " + scenario.variant() + "; remove the field or "
+                                    + "write variant: custom");
+                        }
+                        ClientLoader.Loaded client = ClientLoader.load(clientJars, scenario.client());
+                        scenario = scenario.withClient(client.className());
+                        runOptions = options.withClient(client.clients());
+                    }
+                    scenario = Scenarios.resolve(scenario, file.toString());
+                    RunOutcome outcome = Runner.run(scenario, runOptions);
                     print(out, outcome);
                     code = outcome.exitCode();
                 } catch (ScenarioException e) {

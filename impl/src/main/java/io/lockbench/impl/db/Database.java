@@ -155,7 +155,15 @@ public final class Database implements AutoCloseable {
      * which BEGIN, COMMIT or ROLLBACK threw is evicted from the pool, never reused.
      */
     public <T> T inTransaction(SqlWork<T> work) {
-        TransactionControl tx = dialect.transactions();
+        return inTransaction(dialect.transactions(), work);
+    }
+
+    /**
+     * {@link #inTransaction(SqlWork)} with a transaction started another way than the dialect's
+     * (another isolation level, SQLite's {@code BEGIN DEFERRED}): for running a team's SQL as it
+     * would run in their application. Failures are classified and COMMIT handled the same way.
+     */
+    public <T> T inTransaction(TransactionControl tx, SqlWork<T> work) {
         try (Connection c = borrow()) {
             try {
                 return runTransaction(c, tx, work);

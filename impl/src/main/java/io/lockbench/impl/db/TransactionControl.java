@@ -27,27 +27,41 @@ public interface TransactionControl {
     boolean failedCommitNeedsRollbackToProveNotApplied();
 
     /** The JDBC way: {@code setAutoCommit(false)}, {@code commit()}, {@code rollback()}. */
-    TransactionControl JDBC = new TransactionControl() {
-        @Override
-        public void begin(Connection c) throws SQLException {
-            c.setAutoCommit(false);
-        }
+    TransactionControl JDBC = jdbc(null);
 
-        @Override
-        public void commit(Connection c) throws SQLException {
-            c.commit();
-        }
+    /**
+     * The JDBC way, each transaction at {@code isolation} ({@code READ COMMITTED},
+     * {@code SERIALIZABLE} …, set by {@code SET TRANSACTION ISOLATION LEVEL} right after it
+     * begins), or at the connection's level when null.
+     */
+    static TransactionControl jdbc(String isolation) {
+        return new TransactionControl() {
+            @Override
+            public void begin(Connection c) throws SQLException {
+                c.setAutoCommit(false);
+                if (isolation != null) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("SET TRANSACTION ISOLATION LEVEL " + isolation);
+                    }
+                }
+            }
 
-        @Override
-        public void rollback(Connection c) throws SQLException {
-            c.rollback();
-        }
+            @Override
+            public void commit(Connection c) throws SQLException {
+                c.commit();
+            }
 
-        @Override
-        public boolean failedCommitNeedsRollbackToProveNotApplied() {
-            return false;
-        }
-    };
+            @Override
+            public void rollback(Connection c) throws SQLException {
+                c.rollback();
+            }
+
+            @Override
+            public boolean failedCommitNeedsRollbackToProveNotApplied() {
+                return false;
+            }
+        };
+    }
 
     /**
      * The connection stays in JDBC autocommit and the transaction is driven by SQL statements, so the

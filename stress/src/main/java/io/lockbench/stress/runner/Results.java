@@ -87,7 +87,7 @@ final class Results {
                         || checkers.stream().flatMap(c -> c.anomalies().stream()).anyMatch(a -> a.type().equals(s.anomaly())));
         String serverSource = target.backend() == io.lockbench.impl.db.Backend.SQLITE ? "file" : options.serverSource();
         return new RunResults(RunResults.FORMAT, s.name(), s.description(),
-                variant != null ? variant.cliName() : s.client(),
+                variant != null ? variant.cliName() : s.client() != null ? s.client() : s.sql() != null ? "sql" : null,
                 variant != null ? variant.strategy().displayName() : null,
                 variant != null && variant.isBroken(),
                 variant == null ? null : variant.expectedAnomaly().map(ExpectedAnomaly::displayName).orElse(null),

@@ -7,8 +7,10 @@ import io.lockbench.impl.db.Database;
 import io.lockbench.impl.db.Dialects;
 import io.lockbench.stress.checker.CheckResult;
 import io.lockbench.stress.checker.CheckerCatalog;
+import io.lockbench.stress.client.ClientLoader;
 import io.lockbench.stress.client.Completions;
 import io.lockbench.stress.client.ReferenceClients;
+import io.lockbench.stress.client.SqlClient;
 import io.lockbench.stress.history.History;
 import io.lockbench.stress.history.Op;
 import io.lockbench.stress.nemesis.ClientHandle;
@@ -65,11 +67,10 @@ public final class Runner {
         Workload workload = Workloads.of(s.workload());
         Variant variant = s.variant() == null || s.variant().equals("custom") ? null : Variant.parse(s.variant());
         Supplier<Client> clients = options.client() != null ? options.client()
-                : variant != null ? ReferenceClients.of(variant) : null;
-        if (clients == null) {
-            throw new ScenarioException(s.name() + ": field 'client': loading a client class by name ("
-                    + s.client() + ") needs --client-jar or the class on the classpath");
-        }
+                : variant != null ? ReferenceClients.of(variant)
+                : s.sql() != null ? () -> new SqlClient(s.sql(), workload.type(), s.name(), workload.keys(),
+                        workload.readOnlyOperations())
+                : ClientLoader.load(List.of(), s.client()).clients();
         Backend backend = Backend.parse(s.backend());
         if (backend == Backend.POSTGRESQL && (options.postgresUrl() == null || options.postgresUrl().isBlank())) {
             throw new ScenarioException(s.name() + ": backend postgresql needs a server: set LOCKBENCH_PG_URL "
@@ -219,6 +220,8 @@ public final class Runner {
                 } finally {
                     c.close();
                 }
+            } catch (ScenarioException e) {
+                throw e; // the scenario's own mistake (a statement that does not prepare): its message says it all
             } catch (Exception e) {
                 throw new IllegalStateException("setting up the database failed: " + Completions.describe(e), e);
             }

@@ -28,11 +28,12 @@ import java.util.List;
  *                    per backend ({@code {sqlite: valid, postgresql: invalid}})
  * @param anomaly     for an expected {@code invalid}: the anomaly type that must be among those found
  * @param clientProcesses run each client in a JVM of its own (needed by the {@code crash-process} fault)
+ * @param sql         the team's strategy as SQL, instead of a variant or a client class
  */
 public record Scenario(String name, String description, String variant, String client, String backend,
                        WorkloadSpec workload, Integer clients, Double rate, Duration duration, Long ops,
                        List<FaultSpec> nemesis, List<String> checkers, Long seed, Object expect, String anomaly,
-                       Boolean clientProcesses) {
+                       Boolean clientProcesses, SqlSpec sql) {
 
     public static final int DEFAULT_CLIENTS = 4;
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
@@ -43,34 +44,49 @@ public record Scenario(String name, String description, String variant, String c
         checkers = checkers == null ? List.of() : List.copyOf(checkers);
     }
 
+    /** A scenario without a {@code sql:} section. */
+    public Scenario(String name, String description, String variant, String client, String backend,
+                    WorkloadSpec workload, Integer clients, Double rate, Duration duration, Long ops,
+                    List<FaultSpec> nemesis, List<String> checkers, Long seed, Object expect, String anomaly,
+                    Boolean clientProcesses) {
+        this(name, description, variant, client, backend, workload, clients, rate, duration, ops, nemesis, checkers,
+                seed, expect, anomaly, clientProcesses, null);
+    }
+
+    /** Runs a team's client class (found by the caller: a client jar, or the JUnit extension). */
+    public Scenario withClient(String clientClass) {
+        return new Scenario(name, description, variant, clientClass, backend, workload, clients, rate, duration, ops,
+                nemesis, checkers, seed, expect, anomaly, clientProcesses, sql);
+    }
+
     public Scenario withName(String newName) {
         return new Scenario(newName, description, variant, client, backend, workload, clients, rate, duration, ops,
-                nemesis, checkers, seed, expect, anomaly, clientProcesses);
+                nemesis, checkers, seed, expect, anomaly, clientProcesses, sql);
     }
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, variant, client, backend, workload, clients, rate, duration, ops,
-                nemesis, checkers, newSeed, expect, anomaly, clientProcesses);
+                nemesis, checkers, newSeed, expect, anomaly, clientProcesses, sql);
     }
 
     public Scenario withWorkload(WorkloadSpec spec) {
         return new Scenario(name, description, variant, client, backend, spec, clients, rate, duration, ops,
-                nemesis, checkers, seed, expect, anomaly, clientProcesses);
+                nemesis, checkers, seed, expect, anomaly, clientProcesses, sql);
     }
 
     public Scenario withBackend(String newBackend) {
         return new Scenario(name, description, variant, client, newBackend, workload, clients, rate, duration, ops,
-                nemesis, checkers, seed, expect, anomaly, clientProcesses);
+                nemesis, checkers, seed, expect, anomaly, clientProcesses, sql);
     }
 
     public Scenario withNemesis(List<FaultSpec> faults) {
         return new Scenario(name, description, variant, client, backend, workload, clients, rate, duration, ops,
-                faults, checkers, seed, expect, anomaly, clientProcesses);
+                faults, checkers, seed, expect, anomaly, clientProcesses, sql);
     }
 
     public Scenario withDefaults(String newBackend, int newClients, double newRate, Duration newDuration, long newOps) {
         return new Scenario(name, description, variant, client, newBackend, workload, newClients, newRate, newDuration,
-                newOps, nemesis, checkers, seed, expect, anomaly, clientProcesses);
+                newOps, nemesis, checkers, seed, expect, anomaly, clientProcesses, sql);
     }
 
     public boolean inProcesses() {

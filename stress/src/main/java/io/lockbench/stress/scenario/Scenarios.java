@@ -28,9 +28,14 @@ public final class Scenarios {
      * {@link ScenarioException} naming {@code where}, the field and the allowed values.
      */
     public static Scenario resolve(Scenario s, String where) {
-        if (s.variant() == null && s.client() == null) {
+        if (s.variant() == null && s.client() == null && s.sql() == null) {
             throw error(where, "variant", "missing; a scenario runs a reference variant (" + variants()
-                    + ") or a team's client class (client: com.example.MyClient)");
+                    + "), a team's client class (client: com.example.MyClient) or a team's SQL (sql: …)");
+        }
+        boolean reference = s.variant() != null && !s.variant().equals("custom");
+        if (s.sql() != null && (reference || s.client() != null)) {
+            throw error(where, "sql", "a scenario runs one implementation: its sql section, or "
+                    + (reference ? "variant " + s.variant() : "client " + s.client()) + ", not both");
         }
         Variant variant = null;
         if (s.variant() != null && !s.variant().equals("custom")) {
@@ -61,6 +66,13 @@ public final class Scenarios {
             Workloads.of(workload);
         } catch (IllegalArgumentException e) {
             throw error(where, "workload", e.getMessage());
+        }
+        if (s.sql() != null) {
+            SqlSpecs.check(s.sql(), workload.type(), where);
+            if (Boolean.TRUE.equals(s.clientProcesses())) {
+                throw error(where, "client-processes", "runs a variant or a client class in JVMs of their own; a sql "
+                        + "section runs in lockbench's JVM: remove client-processes");
+            }
         }
         int clients = s.clients() == null ? Scenario.DEFAULT_CLIENTS : s.clients();
         if (clients < 1 || clients > 1000) {
@@ -107,7 +119,7 @@ public final class Scenarios {
         long seed = s.seed() != null ? s.seed() : ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         return new Scenario(s.name(), s.description(), variant == null ? s.variant() : variant.cliName(), s.client(),
                 backend, workload, clients, rate, duration, ops, faults, s.checkers(), seed, s.expect(), s.anomaly(),
-                s.clientProcesses());
+                s.clientProcesses(), s.sql());
     }
 
     private static void checkExpect(String where, Object expect) {

@@ -3,10 +3,8 @@ package io.lockbench.stress.detection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lockbench.impl.db.Backend;
-import io.lockbench.impl.testing.DatabaseFixture;
-import io.lockbench.servers.PostgresServer;
-import io.lockbench.servers.ServerSource;
 import io.lockbench.stress.runner.RunOptions;
+import io.lockbench.stress.runner.RunsOnBackend;
 import io.lockbench.stress.runner.RunOutcome;
 import io.lockbench.stress.runner.RunResults;
 import io.lockbench.stress.runner.Runner;
@@ -56,12 +54,7 @@ class DetectionTableIT {
     @MethodSource("cases")
     void eachBrokenTwinIsCaught_andEachCorrectVariantPasses(String variant, String fault, Backend backend,
                                                               DetectionTable.Row row) throws IOException {
-        RunOptions options = RunOptions.quiet(runs);
-        if (backend == Backend.POSTGRESQL) {
-            PostgresServer server = DatabaseFixture.assumePostgres();
-            options = options.withPostgresUrl(server.jdbcUrl(),
-                    server.source() == ServerSource.USER ? "given" : server.source().displayName());
-        }
+        RunOptions options = RunsOnBackend.options(RunOptions.quiet(runs), backend);
         Path file = DetectionScenariosTest.DIR.resolve(row.fileName());
         Scenario scenario = ScenarioFiles.read(file, Map.of("backend", backend.name().toLowerCase(Locale.ROOT)));
 

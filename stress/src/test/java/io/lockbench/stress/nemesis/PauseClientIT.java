@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lockbench.impl.db.Backend;
 import io.lockbench.impl.testing.BackendTest;
-import io.lockbench.impl.testing.DatabaseFixture;
-import io.lockbench.servers.PostgresServer;
-import io.lockbench.servers.ServerSource;
 import io.lockbench.stress.detection.DetectionTable;
 import io.lockbench.stress.history.JsonLinesReader;
 import io.lockbench.stress.history.Op;
 import io.lockbench.stress.runner.RunOptions;
+import io.lockbench.stress.runner.RunsOnBackend;
 import io.lockbench.stress.runner.RunOutcome;
 import io.lockbench.stress.runner.Runner;
 import io.lockbench.impl.catalog.Variant;
@@ -54,12 +52,7 @@ class PauseClientIT {
     }
 
     private Run run(Variant variant, Backend backend) throws Exception {
-        RunOptions options = RunOptions.quiet(runs);
-        if (backend == Backend.POSTGRESQL) {
-            PostgresServer server = DatabaseFixture.assumePostgres();
-            options = options.withPostgresUrl(server.jdbcUrl(),
-                    server.source() == ServerSource.USER ? "given" : server.source().displayName());
-        }
+        RunOptions options = RunsOnBackend.options(RunOptions.quiet(runs), backend);
         DetectionTable.Row row = new DetectionTable.Row(variant, "pause-client", List.of(backend));
         RunOutcome outcome = Runner.run(DetectionTable.scenario(row).withBackend(backend.name().toLowerCase(Locale.ROOT)),
                 options);
