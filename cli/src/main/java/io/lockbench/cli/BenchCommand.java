@@ -77,13 +77,22 @@ final class BenchCommand implements Callable<Integer> {
             return Lockbench.EXIT_VALID;
         }
         BenchRequest request = new BenchRequest(backends(), preset(), jmhArgs, Optional.empty(),
-                "lockbench bench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+                commandLine(spec.commandLine().getParseResult().originalArgs()));
         BenchRunner.Outcome outcome = BenchRunner.run(request, out);
         out.println();
         out.print(SummaryTable.render(outcome.summary()));
         out.println("results: " + outcome.resultsFile() + "   JMH log: " + outcome.logFile());
         out.flush();
         return Lockbench.EXIT_VALID;
+    }
+
+    /** The command as typed, each argument quoted when a shell would need it, so it can be run again. */
+    static String commandLine(List<String> args) {
+        StringBuilder line = new StringBuilder("lockbench");
+        for (String arg : args) {
+            line.append(' ').append(arg.matches("[\\w@%+=:,./-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        return line.toString();
     }
 
     private Preset preset() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,5 +52,11 @@ class BenchCommandTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).startsWith("lockbench: " + bad + ":2: not JSON");
+    }
+
+    @Test
+    void theRecordedCommand_quotesWhatAShellWouldSplitOrExpand() {
+        assertThat(BenchCommand.commandLine(List.of("bench", "--quick", "-p", "keys=1,16", "\\.(a|b)$", "it's")))
+                .isEqualTo("lockbench bench --quick -p keys=1,16 '\\.(a|b)$' 'it'\\''s'");
     }
 }

@@ -85,8 +85,14 @@ public final class BenchRunner {
             return new Outcome(results, log, written, BenchSummary.of(written.results()));
         } catch (RunnerException e) {
             console.println();
-            throw new IllegalStateException("a benchmark failed; the end of the JMH log (" + log + "):\n"
-                    + tail(log, 25), e);
+            if (String.valueOf(e.getMessage()).contains("JMH lock")) {
+                // JMH allows one run per machine: two at once would disturb each other's figures.
+                throw new IllegalStateException("another JMH run is going on on this machine (it holds the JMH lock "
+                        + "file in " + System.getProperty("java.io.tmpdir") + "): wait for it to finish, or run anyway "
+                        + "with LOCKBENCH_JAVA_OPTS=-Djmh.ignoreLock=true (both runs' figures will suffer)", e);
+            }
+            throw new IllegalStateException("a benchmark failed (" + e.getMessage() + "); the end of the JMH log ("
+                    + log + "):\n" + tail(log, 25), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + results + ": " + e.getMessage(), e);
         }

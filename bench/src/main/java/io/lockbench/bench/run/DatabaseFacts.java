@@ -5,6 +5,7 @@ import io.lockbench.bench.fixture.Scratch;
 import io.lockbench.impl.db.Backend;
 import io.lockbench.impl.db.Database;
 import io.lockbench.impl.db.DatabaseConfig;
+import io.lockbench.impl.db.JdbcUrls;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,7 +34,8 @@ final class DatabaseFacts {
             try (Database db = Database.open(config)) {
                 Map<String, Object> facts = new LinkedHashMap<>();
                 facts.put("backend", backend.displayName());
-                facts.put("url", db.url());
+                facts.put("url", backend == Backend.POSTGRESQL ? JdbcUrls.redact(Scratch.postgresUrl())
+                        + " (a schema lb_bench_<random> per trial)" : "a new file in the temporary directory per trial");
                 facts.put("pool", "HikariCP, one connection per benchmark thread");
                 db.withConnection(c -> {
                     if (backend == Backend.SQLITE) {
@@ -60,7 +62,6 @@ final class DatabaseFacts {
         facts.put("synchronous", synchronousName(one(c, "PRAGMA synchronous")));
         facts.put("busy_timeout_ms", Long.parseLong(one(c, "PRAGMA busy_timeout")));
         facts.put("transactions", "BEGIN IMMEDIATE (sqlite-jdbc transaction_mode=IMMEDIATE)");
-        facts.put("file", "a new file in the temporary directory per trial");
         facts.put("configured_synchronous", config.sqliteSynchronous());
     }
 
