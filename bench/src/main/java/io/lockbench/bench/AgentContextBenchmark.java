@@ -2,6 +2,7 @@ package io.lockbench.bench;
 
 import io.lockbench.bench.fixture.BenchDatabase;
 import io.lockbench.bench.fixture.BenchDefaults;
+import io.lockbench.bench.fixture.DatabaseBenchmark;
 import io.lockbench.bench.fixture.Outcomes;
 import io.lockbench.impl.agent.AgentContext;
 import io.lockbench.impl.agent.AgentScopedContext;
@@ -14,14 +15,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Agent-scoped context: one operation reads a random agent's current project and version, then
@@ -33,13 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Every iteration starts from {@code keys} agents with an hour-long lease and no project.
  */
-@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(BenchDefaults.FORKS)
-@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.WARMUP_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_MILLIS,
-        timeUnit = TimeUnit.MILLISECONDS)
-public class AgentContextBenchmark {
+public class AgentContextBenchmark extends DatabaseBenchmark {
 
     private static final long LEASE_MILLIS = TimeUnit.HOURS.toMillis(1);
 

@@ -2,6 +2,7 @@ package io.lockbench.bench;
 
 import io.lockbench.bench.fixture.BenchDatabase;
 import io.lockbench.bench.fixture.BenchDefaults;
+import io.lockbench.bench.fixture.DatabaseBenchmark;
 import io.lockbench.bench.fixture.Outcomes;
 import io.lockbench.impl.claims.CheckThenInsertClaimStore;
 import io.lockbench.impl.claims.ClaimResult;
@@ -11,18 +12,11 @@ import io.lockbench.impl.claims.SessionInfo;
 import io.lockbench.impl.db.DatabaseException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Pessimistic claims: one operation claims a random resource and, when granted, releases it at
@@ -36,13 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Every iteration starts with no resources and no claims; the sessions live for the trial.
  */
-@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(BenchDefaults.FORKS)
-@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.WARMUP_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_MILLIS,
-        timeUnit = TimeUnit.MILLISECONDS)
-public class PessimisticClaimsBenchmark {
+public class PessimisticClaimsBenchmark extends DatabaseBenchmark {
 
     @State(Scope.Benchmark)
     public static class Resources extends BenchDatabase {

@@ -2,21 +2,15 @@ package io.lockbench.bench;
 
 import io.lockbench.bench.fixture.BenchDatabase;
 import io.lockbench.bench.fixture.BenchDefaults;
+import io.lockbench.bench.fixture.DatabaseBenchmark;
 import io.lockbench.bench.fixture.Outcomes;
 import io.lockbench.impl.db.DatabaseException;
 import io.lockbench.impl.db.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The raw baseline: the same single-row write the strategies make, with no locking logic at all.
@@ -30,13 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run alone: {@code java -jar bench/target/benchmarks.jar RawWriteBenchmark -p backend=sqlite}.
  */
-@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(BenchDefaults.FORKS)
-@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.WARMUP_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_MILLIS,
-        timeUnit = TimeUnit.MILLISECONDS)
-public class RawWriteBenchmark {
+public class RawWriteBenchmark extends DatabaseBenchmark {
 
     /** {@code lb_bench_rows} has the shape of {@code lb_records}; {@code lb_bench_log} that of the version tables. */
     @State(Scope.Benchmark)

@@ -2,6 +2,7 @@ package io.lockbench.bench;
 
 import io.lockbench.bench.fixture.BenchDatabase;
 import io.lockbench.bench.fixture.BenchDefaults;
+import io.lockbench.bench.fixture.DatabaseBenchmark;
 import io.lockbench.bench.fixture.Outcomes;
 import io.lockbench.impl.db.DatabaseException;
 import io.lockbench.impl.retry.Backoff;
@@ -12,18 +13,11 @@ import io.lockbench.impl.sequence.MaxPlusOneFileVersions;
 import io.lockbench.impl.sequence.SequenceConflictException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Unique-constraint sequencing: one operation adds the next version of a random file, as shipped
@@ -35,13 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Every iteration starts from {@code keys} files at version 1.
  */
-@BenchmarkMode({Mode.Throughput, Mode.SampleTime})
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(BenchDefaults.FORKS)
-@Warmup(iterations = BenchDefaults.WARMUP_ITERATIONS, time = BenchDefaults.WARMUP_MILLIS, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = BenchDefaults.MEASUREMENT_ITERATIONS, time = BenchDefaults.MEASUREMENT_MILLIS,
-        timeUnit = TimeUnit.MILLISECONDS)
-public class UniqueSequencingBenchmark {
+public class UniqueSequencingBenchmark extends DatabaseBenchmark {
 
     @State(Scope.Benchmark)
     public static class Files extends BenchDatabase {
