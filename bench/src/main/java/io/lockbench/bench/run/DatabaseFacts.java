@@ -61,7 +61,7 @@ final class DatabaseFacts {
         facts.put("journal_mode", one(c, "PRAGMA journal_mode").toUpperCase(java.util.Locale.ROOT));
         facts.put("synchronous", synchronousName(one(c, "PRAGMA synchronous")));
         facts.put("busy_timeout_ms", Long.parseLong(one(c, "PRAGMA busy_timeout")));
-        facts.put("transactions", "BEGIN IMMEDIATE (sqlite-jdbc transaction_mode=IMMEDIATE)");
+        facts.put("transactions", "BEGIN IMMEDIATE ... COMMIT, issued by lockbench on an autocommit connection");
         facts.put("configured_synchronous", config.sqliteSynchronous());
     }
 

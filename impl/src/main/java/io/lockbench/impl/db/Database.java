@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -20,6 +22,8 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final String redactedUrl;
+    /** Connections handed out now, so {@link #abortConnections()} can close them under their user. */
+    private final Set<Connection> inUse = ConcurrentHashMap.newKeySet();
 
     private Database(HikariDataSource pool, Dialect dialect, String redactedUrl) {
         this.pool = pool;
@@ -90,43 +94,111 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} on a pooled connection in autocommit mode. */
     public <T> T withConnection(SqlWork<T> work) {
-        try (Connection c = pool.getConnection()) {
-            return work.run(c);
+        try (Connection c = borrow()) {
+            try {
+                return work.run(c);
+            } finally {
+                inUse.remove(c);
+            }
         } catch (SQLException e) {
             throw classify(e, "statement failed");
         }
     }
 
+    private Connection borrow() throws SQLException {
+        Connection c = pool.getConnection();
+        inUse.add(c);
+        return c;
+    }
+
+    /**
+     * Closes every connection of the pool at once, including those in use, as a crash of the
+     * connection would: a transaction in progress is lost, and its user sees a closed connection
+     * (a COMMIT in progress ends indeterminate). The pool opens new connections on demand. Used to
+     * inject faults; returns how many connections were in use.
+     */
+    public int abortConnections() {
+        int aborted = 0;
+        for (Connection c : inUse) {
+            pool.evictConnection(c);
+            aborted++;
+        }
+        if (pool.getHikariPoolMXBean() != null) {
+            pool.getHikariPoolMXBean().softEvictConnections();
+        }
+        return aborted;
+    }
+
     /**
      * Runs {@code work} in one transaction and commits it; rolls back on any exception. A
-     * {@link SQLException} from the work is rethrown as a classified {@link DatabaseException};
-     * a lost connection during COMMIT as {@link IndeterminateCommitException}.
+     * {@link SQLException} from the work is rethrown as a classified {@link DatabaseException}.
+     * When COMMIT fails and the outcome cannot be known (the connection was lost, or the
+     * transaction ended without a commit being confirmed), an {@link IndeterminateCommitException}:
+     * such a write may or may not have happened, and must not be retried blindly. A connection on
+     * which BEGIN, COMMIT or ROLLBACK threw is evicted from the pool, never reused.
      */
     public <T> T inTransaction(SqlWork<T> work) {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            T result;
+        TransactionControl tx = dialect.transactions();
+        try (Connection c = borrow()) {
             try {
-                result = work.run(c);
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e instanceof SQLException ? classify((SQLException) e, "transaction failed") : (RuntimeException) e;
+                return runTransaction(c, tx, work);
+            } finally {
+                inUse.remove(c);
             }
-            try {
-                c.commit();
-            } catch (SQLException e) {
-                ErrorKind kind = ErrorKinds.classify(dialect, e);
-                if (kind == ErrorKind.CONNECTION_LOST) {
-                    throw new IndeterminateCommitException("connection lost during COMMIT on " + redactedUrl
-                            + ": the transaction may or may not have been applied (" + e.getMessage() + ")", e);
-                }
-                rollbackQuietly(c, e);
-                throw classify(e, "commit failed");
-            }
-            return result;
         } catch (SQLException e) {
             throw classify(e, "could not get a connection");
         }
+    }
+
+    private <T> T runTransaction(Connection c, TransactionControl tx, SqlWork<T> work) {
+        try {
+            tx.begin(c);
+        } catch (SQLException e) {
+            pool.evictConnection(c);
+            throw classify(e, "could not begin a transaction");
+        }
+        T result;
+        try {
+            result = work.run(c);
+        } catch (SQLException | RuntimeException e) {
+            rollbackOrEvict(c, e);
+            throw e instanceof SQLException ? classify((SQLException) e, "transaction failed") : (RuntimeException) e;
+        }
+        commit(c, tx);
+        return result;
+    }
+
+    private void commit(Connection c, TransactionControl tx) {
+        try {
+            tx.commit(c);
+        } catch (SQLException e) {
+            ErrorKind kind = ErrorKinds.classify(dialect, e);
+            boolean rolledBack = kind != ErrorKind.CONNECTION_LOST && rollbackOrEvict(c, e);
+            boolean notApplied = kind != ErrorKind.CONNECTION_LOST
+                    && (rolledBack || !tx.failedCommitNeedsRollbackToProveNotApplied());
+            if (notApplied) {
+                throw classify(e, "commit failed");
+            }
+            pool.evictConnection(c);
+            String what = kind == ErrorKind.CONNECTION_LOST ? "connection lost during COMMIT"
+                    : "COMMIT failed and the transaction had ended";
+            throw new IndeterminateCommitException(what + " on " + redactedUrl
+                    + ": the transaction may or may not have been applied (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Rolls back; true if that worked. A connection whose rollback threw is evicted from the pool. */
+    private boolean rollbackOrEvict(Connection c, Exception cause) {
+        try {
+            if (!c.isClosed()) {
+                dialect.transactions().rollback(c);
+                return true;
+            }
+        } catch (SQLException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
+            pool.evictConnection(c);
+        }
+        return false;
     }
 
     /** The database clock, in milliseconds since the epoch. */
@@ -143,16 +215,6 @@ public final class Database implements AutoCloseable {
     public DatabaseException classify(SQLException e, String what) {
         ErrorKind kind = ErrorKinds.classify(dialect, e);
         return new DatabaseException(kind, what + " on " + redactedUrl + " [" + kind + "]: " + e.getMessage(), e);
-    }
-
-    private static void rollbackQuietly(Connection c, Exception cause) {
-        try {
-            if (!c.isClosed()) {
-                c.rollback();
-            }
-        } catch (SQLException rollbackFailure) {
-            cause.addSuppressed(rollbackFailure);
-        }
     }
 
     @Override

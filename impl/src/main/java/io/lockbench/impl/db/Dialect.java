@@ -16,6 +16,9 @@ public interface Dialect {
     /** What this one exception (not its causes) means; {@link ErrorKind#OTHER} if nothing specific. */
     ErrorKind classify(SQLException e);
 
+    /** How an explicit transaction starts, commits and rolls back on this backend. */
+    TransactionControl transactions();
+
     /** Sets the driver properties every connection of the pool needs (pragmas, timeouts). */
     void configure(HikariConfig config, DatabaseConfig settings);
 

@@ -38,6 +38,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public TransactionControl transactions() {
+        return TransactionControl.JDBC;
+    }
+
+    @Override
     public void configure(HikariConfig config, DatabaseConfig settings) {
         long seconds = Math.max(1, settings.connectionTimeout().toSeconds());
         config.addDataSourceProperty("connectTimeout", Long.toString(seconds));

@@ -10,7 +10,8 @@ import org.sqlite.SQLiteException;
  * SQLite: WAL, a busy timeout, and {@code BEGIN IMMEDIATE} for every explicit transaction, so a
  * read-then-write transaction waits for the write lock up front instead of failing with
  * SQLITE_BUSY when it tries to upgrade (SQLite does not invoke the busy handler on an upgrade
- * that could deadlock).
+ * that could deadlock). The transaction is issued as SQL on an autocommit connection, never through
+ * the driver's {@code transaction_mode} (see {@link TransactionControl#statements}).
  */
 final class SqliteDialect implements Dialect {
 
@@ -52,10 +53,19 @@ final class SqliteDialect implements Dialect {
             }
         }
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        if (message.contains("connection closed") || message.contains("database has been closed")) {
+        // sqlite-jdbc's words for a connection closed under a running statement.
+        if (message.contains("connection closed") || message.contains("database has been closed")
+                || message.contains("stmt pointer is closed") || message.contains("statement is not executing")) {
             return ErrorKind.CONNECTION_LOST;
         }
         return ErrorKind.OTHER;
+    }
+
+    private static final TransactionControl IMMEDIATE = TransactionControl.statements("BEGIN IMMEDIATE");
+
+    @Override
+    public TransactionControl transactions() {
+        return IMMEDIATE;
     }
 
     @Override
@@ -63,7 +73,6 @@ final class SqliteDialect implements Dialect {
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("synchronous", settings.sqliteSynchronous());
         config.addDataSourceProperty("busy_timeout", Long.toString(settings.sqliteBusyTimeout().toMillis()));
-        config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         config.addDataSourceProperty("foreign_keys", "true");
     }
 
