@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Control;
 
 /**
  * Agent-scoped context: one operation reads a random agent's current project and version, then
@@ -56,17 +57,16 @@ public class AgentContextBenchmark extends DatabaseBenchmark {
     }
 
     @Benchmark
-    public ProjectUpdate agentScoped(Agents agents, Outcomes outcomes) {
-        return readThenSet(agents.scoped, agents.randomKey(), outcomes);
+    public ProjectUpdate agentScoped(Agents agents, Outcomes outcomes, Control control) {
+        return readThenSet(agents.scoped, agents.randomKey(), outcomes, control);
     }
 
     @Benchmark
-    public ProjectUpdate globalLastWriterWins(Agents agents, Outcomes outcomes) {
-        return readThenSet(agents.global, agents.randomKey(), outcomes);
+    public ProjectUpdate globalLastWriterWins(Agents agents, Outcomes outcomes, Control control) {
+        return readThenSet(agents.global, agents.randomKey(), outcomes, control);
     }
 
-    private static ProjectUpdate readThenSet(AgentContext context, String agent, Outcomes outcomes) {
-        outcomes.calls++;
+    private static ProjectUpdate readThenSet(AgentContext context, String agent, Outcomes outcomes, Control control) {
         try {
             ProjectSelection current = context.currentProject(agent).orElseThrow();
             ProjectUpdate result = context.setProject(agent, current.version(), BenchDefaults.PAYLOAD);
@@ -82,6 +82,8 @@ public class AgentContextBenchmark extends DatabaseBenchmark {
         } catch (DatabaseException e) {
             outcomes.failedWith(e);
             return null;
+        } finally {
+            outcomes.completed(control);
         }
     }
 }

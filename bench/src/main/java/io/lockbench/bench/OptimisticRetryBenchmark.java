@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Control;
 
 /**
  * Optimistic retry: one operation is {@code updateWithLocking} of a random record, as shipped
@@ -64,17 +65,16 @@ public class OptimisticRetryBenchmark extends DatabaseBenchmark {
     }
 
     @Benchmark
-    public VersionedRecord optimistic(Records records, Stores stores) {
-        return update(stores.optimistic, records.randomKey(), stores.outcomes);
+    public VersionedRecord optimistic(Records records, Stores stores, Control control) {
+        return update(stores.optimistic, records.randomKey(), stores.outcomes, control);
     }
 
     @Benchmark
-    public VersionedRecord verifyAfterWrite(Records records, Stores stores) {
-        return update(stores.verifyAfterWrite, records.randomKey(), stores.outcomes);
+    public VersionedRecord verifyAfterWrite(Records records, Stores stores, Control control) {
+        return update(stores.verifyAfterWrite, records.randomKey(), stores.outcomes, control);
     }
 
-    private static VersionedRecord update(VersionedStore store, String key, Outcomes outcomes) {
-        outcomes.calls++;
+    private static VersionedRecord update(VersionedStore store, String key, Outcomes outcomes, Control control) {
         try {
             VersionedRecord written = store.updateWithLocking(key, old -> BenchDefaults.PAYLOAD);
             outcomes.ok++;
@@ -83,6 +83,8 @@ public class OptimisticRetryBenchmark extends DatabaseBenchmark {
             outcomes.giveUps++;
         } catch (DatabaseException e) {
             outcomes.failedWith(e);
+        } finally {
+            outcomes.completed(control);
         }
         return null;
     }

@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Control;
 
 /**
  * Pessimistic claims: one operation claims a random resource and, when granted, releases it at
@@ -62,17 +63,17 @@ public class PessimisticClaimsBenchmark extends DatabaseBenchmark {
     }
 
     @Benchmark
-    public ClaimResult pessimisticClaims(Resources resources, Holder holder, Outcomes outcomes) {
-        return claimAndRelease(resources.pessimistic, resources.randomKey(), holder.session, outcomes);
+    public ClaimResult pessimisticClaims(Resources resources, Holder holder, Outcomes outcomes, Control control) {
+        return claimAndRelease(resources.pessimistic, resources.randomKey(), holder.session, outcomes, control);
     }
 
     @Benchmark
-    public ClaimResult checkThenInsert(Resources resources, Holder holder, Outcomes outcomes) {
-        return claimAndRelease(resources.checkThenInsert, resources.randomKey(), holder.session, outcomes);
+    public ClaimResult checkThenInsert(Resources resources, Holder holder, Outcomes outcomes, Control control) {
+        return claimAndRelease(resources.checkThenInsert, resources.randomKey(), holder.session, outcomes, control);
     }
 
-    private static ClaimResult claimAndRelease(ClaimStore store, String resource, String session, Outcomes outcomes) {
-        outcomes.calls++;
+    private static ClaimResult claimAndRelease(ClaimStore store, String resource, String session, Outcomes outcomes,
+                                               Control control) {
         try {
             ClaimResult result = store.claim(resource, session);
             if (result instanceof ClaimResult.Granted granted) {
@@ -85,6 +86,8 @@ public class PessimisticClaimsBenchmark extends DatabaseBenchmark {
         } catch (DatabaseException e) {
             outcomes.failedWith(e);
             return null;
+        } finally {
+            outcomes.completed(control);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Control;
 
 /**
  * The raw baseline: the same single-row write the strategies make, with no locking logic at all.
@@ -66,8 +67,7 @@ public class RawWriteBenchmark extends DatabaseBenchmark {
     }
 
     @Benchmark
-    public int rawUpdate(Rows rows, Outcomes outcomes) {
-        outcomes.calls++;
+    public int rawUpdate(Rows rows, Outcomes outcomes, Control control) {
         String key = rows.randomKey();
         try {
             int updated = rows.db().withConnection(c -> Jdbc.update(c, rows.update, BenchDefaults.PAYLOAD, key));
@@ -76,12 +76,13 @@ public class RawWriteBenchmark extends DatabaseBenchmark {
         } catch (DatabaseException e) {
             outcomes.failedWith(e);
             return 0;
+        } finally {
+            outcomes.completed(control);
         }
     }
 
     @Benchmark
-    public int rawInsert(Rows rows, Numbering numbering, Outcomes outcomes) {
-        outcomes.calls++;
+    public int rawInsert(Rows rows, Numbering numbering, Outcomes outcomes, Control control) {
         String key = rows.randomKey();
         long version = ++numbering.next;
         try {
@@ -92,6 +93,8 @@ public class RawWriteBenchmark extends DatabaseBenchmark {
         } catch (DatabaseException e) {
             outcomes.failedWith(e);
             return 0;
+        } finally {
+            outcomes.completed(control);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Control;
 
 /**
  * Unique-constraint sequencing: one operation adds the next version of a random file, as shipped
@@ -69,17 +70,16 @@ public class UniqueSequencingBenchmark extends DatabaseBenchmark {
     }
 
     @Benchmark
-    public FileVersion constrainedSequence(Files files, Stores stores) {
-        return addVersion(stores.constrained, files.randomKey(), stores.outcomes);
+    public FileVersion constrainedSequence(Files files, Stores stores, Control control) {
+        return addVersion(stores.constrained, files.randomKey(), stores.outcomes, control);
     }
 
     @Benchmark
-    public FileVersion maxPlusOne(Files files, Stores stores) {
-        return addVersion(stores.maxPlusOne, files.randomKey(), stores.outcomes);
+    public FileVersion maxPlusOne(Files files, Stores stores, Control control) {
+        return addVersion(stores.maxPlusOne, files.randomKey(), stores.outcomes, control);
     }
 
-    private static FileVersion addVersion(FileVersions store, String file, Outcomes outcomes) {
-        outcomes.calls++;
+    private static FileVersion addVersion(FileVersions store, String file, Outcomes outcomes, Control control) {
         try {
             FileVersion added = store.update(file, BenchDefaults.PAYLOAD);
             outcomes.ok++;
@@ -88,6 +88,8 @@ public class UniqueSequencingBenchmark extends DatabaseBenchmark {
             outcomes.giveUps++;
         } catch (DatabaseException e) {
             outcomes.failedWith(e);
+        } finally {
+            outcomes.completed(control);
         }
         return null;
     }

@@ -69,13 +69,18 @@ public record BenchFile(List<BenchResult> results, Map<String, Object> environme
         node.path("secondaryMetrics").fields().forEachRemaining(e -> secondary.put(e.getKey(), metric(e.getValue())));
         return new BenchResult(required(node, "benchmark", where).asText(), required(node, "mode", where).asText(),
                 required(node, "threads", where).asInt(), Collections.unmodifiableMap(params), metric(primary),
-                Collections.unmodifiableSortedMap(percentiles), Collections.unmodifiableMap(secondary));
+                Collections.unmodifiableSortedMap(percentiles), Collections.unmodifiableMap(secondary),
+                TimeUnits.durationSeconds(node.path("measurementTime").asText("")));
     }
 
     private static Metric metric(JsonNode node) {
+        List<Double> iterations = new ArrayList<>();
+        for (JsonNode fork : node.path("rawData")) {
+            fork.forEach(value -> iterations.add(value.asDouble(Double.NaN)));
+        }
         // JMH writes a missing error as the string "NaN", which asDouble reads as NaN.
         return new Metric(node.path("score").asDouble(Double.NaN), node.path("scoreError").asDouble(Double.NaN),
-                node.path("scoreUnit").asText(""));
+                node.path("scoreUnit").asText(""), iterations);
     }
 
     private static JsonNode required(JsonNode node, String field, String where) {

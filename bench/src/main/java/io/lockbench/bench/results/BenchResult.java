@@ -17,9 +17,11 @@ import java.util.SortedMap;
  *                    latency distribution, in other modes the spread of the iterations' scores
  * @param secondary   the secondary metrics by name: lockbench's counters ({@code ok}, {@code calls},
  *                    {@code conflicts} …) and anything a profiler added
+ * @param iterationSeconds how long each measured iteration lasted ({@code measurementTime}); NaN if unknown
  */
 public record BenchResult(String benchmark, String mode, int threads, Map<String, String> params, Metric primary,
-                          SortedMap<Double, Double> percentiles, Map<String, Metric> secondary) {
+                          SortedMap<Double, Double> percentiles, Map<String, Metric> secondary,
+                          double iterationSeconds) {
 
     public static final String THROUGHPUT = "thrpt";
     public static final String SAMPLE_TIME = "sample";

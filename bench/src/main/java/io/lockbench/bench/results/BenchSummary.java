@@ -37,19 +37,34 @@ public final class BenchSummary {
 
     private static SummaryRow row(BenchResult r, Optional<Variant> variant, Baseline baseline,
                                   Optional<BenchResult> base, Optional<BenchResult> sample) {
-        double ops = r.primary().perSecond();
-        double opsError = r.primary().error() * (ops / r.primary().score());
-        double ok = okPerSecond(r, ops);
-        double baseOps = base.map(b -> b.primary().perSecond()).orElse(Double.NaN);
-        double baseError = base.map(b -> b.primary().error() * (b.primary().perSecond() / b.primary().score()))
-                .orElse(Double.NaN);
-        double ratio = ops / baseOps;
+        Confidence ops = throughput(r);
+        double ok = okPerSecond(r, ops.mean());
+        Confidence baseOps = base.map(BenchSummary::throughput).orElse(new Confidence(Double.NaN, Double.NaN));
+        double ratio = ops.mean() / baseOps.mean();
         // Relative errors add in quadrature for a quotient.
-        double ratioError = ratio * Math.hypot(opsError / ops, baseError / baseOps);
-        double okRatio = ok / base.map(b -> okPerSecond(b, b.primary().perSecond())).orElse(Double.NaN);
-        return new SummaryRow(r.benchmark(), variant, baseline, r.backend(), r.keys(), r.threads(), ops, opsError, ok,
-                baseOps, ratio, ratioError, okRatio, sample.map(BenchSummary::latency).orElse(SummaryRow.Latency.NONE),
-                counters(r));
+        double ratioError = ratio * Math.hypot(ops.error() / ops.mean(), baseOps.error() / baseOps.mean());
+        double okRatio = ok / base.map(b -> okPerSecond(b, baseOps.mean())).orElse(Double.NaN);
+        return new SummaryRow(r.benchmark(), variant, baseline, r.backend(), r.keys(), r.threads(), ops.mean(),
+                ops.error(), r.primary().perSecond(), ok, baseOps.mean(), ratio, ratioError, okRatio,
+                sample.map(BenchSummary::latency).orElse(SummaryRow.Latency.NONE), counters(r));
+    }
+
+    /**
+     * Calls per second over all threads: the calls completed inside the measurement windows divided
+     * by the time measured, when the run counted them ({@code measuredCalls}); JMH's score otherwise.
+     * JMH's throughput adds up each thread's own rate, its calls over its own measured interval; a
+     * thread that spent most of an iteration blocked (SQLite's busy handler sleeps up to 100 ms per
+     * try) starts measuring late, so its few calls over a short interval make a huge rate, and the
+     * sum overstates throughput: measured here, 43,840 ops/s scored for 4,200 calls/s.
+     */
+    static Confidence throughput(BenchResult r) {
+        Optional<Metric> measured = r.secondary("measuredCalls");
+        double seconds = r.iterationSeconds();
+        if (measured.isEmpty() || measured.get().iterations().isEmpty() || !(seconds > 0)) {
+            double perSecond = r.primary().perSecond();
+            return new Confidence(perSecond, r.primary().error() * (perSecond / r.primary().score()));
+        }
+        return Confidence.of(measured.get().iterations().stream().map(calls -> calls / seconds).toList());
     }
 
     /** The share of calls that succeeded, applied to the measured calls per second. */

@@ -12,7 +12,9 @@ import java.util.Optional;
  * @param benchmark      the fully qualified benchmark method
  * @param variant        the variant it measures; empty for a baseline
  * @param baseline       the baseline it is divided by (a baseline is divided by itself)
- * @param opsPerSec      calls per second (JMH's primary score) and its error
+ * @param opsPerSec      calls per second over all threads (measured calls ÷ measured time, see
+ *                       {@link BenchSummary#throughput}) and its error
+ * @param jmhOpsPerSec   JMH's own score, the sum of each thread's rate (overstates when threads block)
  * @param okPerSec       calls per second that succeeded: opsPerSec × ok / calls
  * @param ratio          opsPerSec ÷ the baseline's opsPerSec, and its error
  * @param okRatio        okPerSec ÷ the baseline's okPerSec
@@ -21,7 +23,8 @@ import java.util.Optional;
  *                       busy errors and failed calls, each divided by the calls made
  */
 public record SummaryRow(String benchmark, Optional<Variant> variant, Baseline baseline, String backend, String keys,
-                         int threads, double opsPerSec, double opsError, double okPerSec, double baselineOpsPerSec,
+                         int threads, double opsPerSec, double opsError, double jmhOpsPerSec, double okPerSec,
+                         double baselineOpsPerSec,
                          double ratio, double ratioError, double okRatio, Latency latencyMicros, Counters perCall) {
 
     /** Latency percentiles in microseconds. */

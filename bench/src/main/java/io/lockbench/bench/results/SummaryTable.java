@@ -34,7 +34,8 @@ public final class SummaryTable {
                     number(r.latencyMicros().p99()), number(r.latencyMicros().p999()), perCall(r.perCall())))
                     .append('\n');
         }
-        out.append("* raw baseline. ratio = ops/s / the baseline's ops/s at the same backend, keys and threads")
+        out.append("* raw baseline. ops/s = calls completed in the measured iterations / their time, all threads.")
+                .append(" ratio = ops/s / the baseline's ops/s at the same backend, keys and threads")
                 .append(" (rawInsert for constrainedSequence and maxPlusOne, rawUpdate for the rest).\n");
         return out.toString();
     }

@@ -22,6 +22,19 @@ final class TimeUnits {
         return seconds(unit.substring(0, unit.length() - 3)) * 1e6;
     }
 
+    /** A JMH time value as JMH writes it ({@code "2000 ms"}, {@code "1 s"}) in seconds; NaN if it is not one. */
+    static double durationSeconds(String value) {
+        String[] parts = value.trim().split("\\s+");
+        if (parts.length != 2) {
+            return Double.NaN;
+        }
+        try {
+            return Double.parseDouble(parts[0]) * seconds(parts[1]);
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
+    }
+
     /** How many seconds one JMH time unit is. */
     private static double seconds(String unit) {
         return switch (unit) {

@@ -78,6 +78,8 @@ final class ResultsWriter {
         rows.stream().filter(row -> row.benchmark().equals(r.benchmark()) && r.mode().equals(BenchResult.THROUGHPUT)
                         && row.threads() == r.threads() && row.backend().equals(r.backend()) && row.keys().equals(r.keys()))
                 .findFirst().ifPresent(row -> {
+                    putNumber(extras, "opsPerSecond", row.opsPerSec());
+                    putNumber(extras, "opsPerSecondError", row.opsError());
                     putNumber(extras, "ratioToBaseline", row.ratio());
                     putNumber(extras, "ratioError", row.ratioError());
                     putNumber(extras, "okRatioToBaseline", row.okRatio());

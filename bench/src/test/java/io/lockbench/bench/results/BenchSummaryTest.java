@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.lockbench.impl.catalog.Variant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class BenchSummaryTest {
@@ -80,5 +82,30 @@ class BenchSummaryTest {
         assertThat(table).contains("rawUpdate*").contains(String.format(java.util.Locale.ROOT, "%.2fx",
                 row(rows, "optimistic").ratio()));
         assertThat(table.chars().allMatch(c -> c < 128)).as("ASCII only").isTrue();
+    }
+
+    private static BenchResult thrpt(String benchmark, double jmhScore, List<Double> measuredCallsPerIteration) {
+        return new BenchResult(benchmark, BenchResult.THROUGHPUT, 16, Map.of("backend", "sqlite", "keys", "1024"),
+                new Metric(jmhScore, Double.NaN, "ops/s"), new TreeMap<>(),
+                Map.of("measuredCalls", new Metric(0, Double.NaN, "#", measuredCallsPerIteration),
+                        "calls", new Metric(100, Double.NaN, "#"), "ok", new Metric(100, Double.NaN, "#")), 2.0);
+    }
+
+    @Test
+    void throughputIsMeasuredCallsOverMeasuredTime_notTheSumOfPerThreadRates() {
+        // JMH scored 43,840 ops/s for one blocked-thread iteration; the threads completed 8,400 calls in 2 s.
+        BenchResult sequence = thrpt("io.lockbench.bench.UniqueSequencingBenchmark.constrainedSequence", 43_840,
+                List.of(8_400.0, 8_600.0, 8_500.0));
+        BenchResult insert = thrpt(Baseline.RAW_INSERT.benchmark(), 9_000, List.of(17_000.0, 17_000.0, 17_000.0));
+
+        SummaryRow row = row(BenchSummary.of(List.of(sequence, insert)), "constrainedSequence");
+
+        assertThat(row.opsPerSec()).isCloseTo(4_250, within(1e-9));
+        assertThat(row.jmhOpsPerSec()).isEqualTo(43_840);
+        assertThat(row.ratio()).isCloseTo(4_250 / 8_500.0, within(1e-12));
+        // three iterations: t(0.9995, 2) = 31.599 times the standard error of 50 calls/s
+        assertThat(row.opsError()).isCloseTo(31.599 * 50 / Math.sqrt(3), within(1e-6));
+        assertThat(row.ratioError()).as("the baseline's iterations agree: only ours contribute")
+                .isCloseTo(row.ratio() * row.opsError() / row.opsPerSec(), within(1e-9));
     }
 }

@@ -64,6 +64,7 @@ class BenchSmokeIT {
             assertThat(calls).as(r.benchmark() + " " + r.backend() + " made calls").isPositive();
             assertThat(r.secondary("ok").orElseThrow().score()).as(r.benchmark() + " " + r.backend() + " succeeded")
                     .isPositive();
+            assertThat(r.secondary("measuredCalls").orElseThrow().score()).isPositive().isLessThanOrEqualTo(calls);
             if (r.mode().equals(BenchResult.SAMPLE_TIME)) {
                 assertThat(r.percentileMicros(99.9)).isPresent();
             }
@@ -90,6 +91,7 @@ class BenchSmokeIT {
             assertThat(extras.has("baseline")).as(result.path("benchmark").asText()).isTrue();
             if (result.path("mode").asText().equals(BenchResult.THROUGHPUT)) {
                 assertThat(extras.path("ratioToBaseline").asDouble()).isPositive();
+                assertThat(extras.path("opsPerSecond").asDouble()).isPositive();
             }
         }
     }
