@@ -1,5 +1,6 @@
 package io.lockbench.api;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -36,4 +37,11 @@ public interface ClientContext {
 
     /** A setting parsed as a duration ({@code 500ms}, {@code 2s}, {@code 1m}), if given. */
     Optional<Duration> duration(String setting);
+
+    /**
+     * The clock this client should read when its code needs the time, instead of the system clock,
+     * so that the {@code clock-skew} fault can move it. Code that decides by the database's clock
+     * (as lockbench's reference strategies do) is unaffected by that fault, which is the point.
+     */
+    Clock clock();
 }

@@ -10,12 +10,12 @@ import io.lockbench.stress.history.LoadedHistory;
 import io.lockbench.stress.history.MalformedHistoryException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -81,6 +81,7 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             forced = HistoryFormat.fromCliName(format).orElseThrow(() -> new CommandLine.ParameterException(
                     spec.commandLine(), "Invalid value for option '--format': '" + format + "' (expected jsonl or edn)"));
         }
+        OptionRange.require(spec, "--max-states", maxStates, 1, Integer.MAX_VALUE, "a whole number from 1 to 2147483647");
         Checker checker;
         try {
             checker = CheckerCatalog.checker(model, new SearchBudget(timeout, maxStates));
@@ -88,9 +89,11 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             err.println("lockbench check: " + e.getMessage());
             return Lockbench.EXIT_ERROR;
         }
-        HeapPeak.reset();
+        if (stats) {
+            HeapPeak.reset(); // the management beans cost tens of classes at start: only when asked
+        }
         List<FileVerdict> verdicts = checkAll(checker, forced);
-        long peakHeap = HeapPeak.bytes();
+        long peakHeap = stats ? HeapPeak.bytes() : -1;
         Verdict overall = Verdict.VALID;
         for (FileVerdict v : verdicts) {
             overall = overall.and(v.verdict());
@@ -99,9 +102,9 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             }
         }
         if (json) {
-            CheckOutput.json(out, overall, verdicts, stats ? peakHeap : -1);
+            CheckOutput.json(out, overall, verdicts, peakHeap);
         } else {
-            CheckOutput.human(out, verdicts, stats ? peakHeap : -1);
+            CheckOutput.human(out, verdicts, peakHeap);
         }
         out.flush();
         err.flush();
@@ -127,7 +130,9 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
                 try {
                     verdicts.add(f.get());
                 } catch (ExecutionException e) {
-                    verdicts.add(FileVerdict.error(name, forced, name + ": " + e.getCause()));
+                    Throwable cause = e.getCause();
+                    String what = cause.getMessage() != null ? cause.getMessage() : "the check failed unexpectedly";
+                    verdicts.add(FileVerdict.error(name, forced, name + ": " + what));
                 }
             }
             return verdicts;
@@ -136,12 +141,16 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
         }
     }
 
-    private FileVerdict checkFile(Checker checker, Path file, HistoryFormat forced) {
+    FileVerdict checkFile(Checker checker, Path file, HistoryFormat forced) {
         String name = file.toString();
         HistoryFormat f = forced != null ? forced : HistoryFormat.fromFileName(file).orElse(null);
         if (f == null) {
             return FileVerdict.error(name, null, name + ": cannot tell the format from the file name; "
                     + "expected .jsonl, .ndjson or .edn, or use --format jsonl|edn");
+        }
+        String unreadable = FileProblems.unreadable(file);
+        if (unreadable != null) {
+            return FileVerdict.error(name, f, unreadable);
         }
         long start = System.nanoTime();
         LoadedHistory loaded;
@@ -149,14 +158,26 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             loaded = f.read(file, independent);
         } catch (MalformedHistoryException e) {
             return FileVerdict.error(name, f, e.getMessage());
-        } catch (NoSuchFileException e) {
-            return FileVerdict.error(name, f, name + ": no such file");
         } catch (IOException e) {
-            return FileVerdict.error(name, f, name + ": cannot be read: " + e.getMessage());
+            return FileVerdict.error(name, f, FileProblems.describe(file, e));
+        } catch (OutOfMemoryError e) {
+            return FileVerdict.error(name, f, name + ": ran out of memory reading the history; raise -Xmx "
+                    + "(e.g. LOCKBENCH_JAVA_OPTS=-Xmx4g)");
         }
         long readMs = (System.nanoTime() - start) / 1_000_000;
-        CheckResult result = checker.check(loaded.history());
-        return new FileVerdict(name, f, loaded.warnings(), result, null, readMs, loaded.history().size());
+        int records = loaded.history().size();
+        CheckResult result;
+        if (records == 0) {
+            result = CheckResult.unknown(checker.name(), "nothing to check: the history has no operations", Map.of());
+        } else {
+            try {
+                result = checker.check(loaded.history());
+            } catch (OutOfMemoryError e) {
+                result = CheckResult.unknown(checker.name(), "ran out of memory during the check: lower --max-states "
+                        + "(now " + maxStates + ") or raise -Xmx (e.g. LOCKBENCH_JAVA_OPTS=-Xmx4g)", Map.of());
+            }
+        }
+        return new FileVerdict(name, f, loaded.warnings(), result, null, readMs, records);
     }
 
     /** The model names for the help text and shell completion. */

@@ -18,7 +18,11 @@ import java.util.Map;
 /** How {@code lockbench check} shows its results: a summary for people, or JSON for tools. */
 final class CheckOutput {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Loaded only for --json: jackson-databind is hundreds of classes a summary does not need. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
     /** Evidence ops printed per anomaly in the summary (JSON has them all). */
     private static final int OPS_SHOWN = 20;
 
@@ -69,7 +73,7 @@ final class CheckOutput {
 
     /** {@code {"verdict": …, "files": [{file, format, verdict, summary, warnings, anomalies, stats}…]}}. */
     static void json(PrintWriter out, Verdict overall, List<FileVerdict> verdicts, long peakHeap) {
-        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+        try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();

@@ -4,6 +4,9 @@ import io.lockbench.stress.history.EdnHistoryWriter;
 import io.lockbench.stress.history.HistoryFormat;
 import io.lockbench.stress.history.LoadedHistory;
 import io.lockbench.stress.history.MalformedHistoryException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -37,26 +40,54 @@ public final class ConvertCommand implements Callable<Integer> {
     boolean vector;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         HistoryFormat from = formatOf(in);
         HistoryFormat to = formatOf(out);
+        PrintWriter err = spec.commandLine().getErr();
+        String unreadable = FileProblems.unreadable(in);
+        if (unreadable != null) {
+            err.println("lockbench convert: " + unreadable);
+            return Lockbench.EXIT_ERROR;
+        }
+        if (sameFile(in, out)) {
+            err.println("lockbench convert: " + out + " is the input file itself; write to another file "
+                    + "(converting in place would lose what the other format cannot hold)");
+            return Lockbench.EXIT_ERROR;
+        }
         LoadedHistory loaded;
         try {
             loaded = from.read(in, independent);
         } catch (MalformedHistoryException e) {
-            spec.commandLine().getErr().println(e.getMessage());
+            err.println(e.getMessage());
+            return Lockbench.EXIT_ERROR;
+        } catch (IOException e) {
+            err.println("lockbench convert: " + FileProblems.describe(in, e));
             return Lockbench.EXIT_ERROR;
         }
         for (String w : loaded.warnings()) {
-            spec.commandLine().getErr().println("warning: " + w);
+            err.println("warning: " + w);
         }
-        if (to == HistoryFormat.EDN) {
-            EdnHistoryWriter.write(loaded.history(), out, vector);
-        } else {
-            to.write(loaded.history(), out);
+        try {
+            if (to == HistoryFormat.EDN) {
+                EdnHistoryWriter.write(loaded.history(), out, vector);
+            } else {
+                to.write(loaded.history(), out);
+            }
+        } catch (IOException e) {
+            err.println("lockbench convert: cannot write " + FileProblems.describe(out, e) + "; nothing was written");
+            return Lockbench.EXIT_ERROR;
         }
-        spec.commandLine().getErr().println("lockbench convert: wrote " + loaded.history().size() + " records to " + out);
+        err.println("lockbench convert: wrote " + loaded.history().size() + " records to " + out);
         return Lockbench.EXIT_VALID;
+    }
+
+    /** The same file however it is named: {@code ./h.jsonl}, a symbolic link, a hard link. */
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private HistoryFormat formatOf(Path file) {

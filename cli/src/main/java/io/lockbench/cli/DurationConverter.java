@@ -10,12 +10,25 @@ import picocli.CommandLine;
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d+)(ms|s|m|h)");
+    /** Longer budgets are surely typos, and would overflow a deadline computed from the clock. */
+    static final Duration MAX = Duration.ofDays(365);
 
     @Override
     public Duration convert(String value) {
+        Duration d = parse(value);
+        if (d.isNegative() || d.compareTo(MAX) > 0) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration from 0 to 365 days");
+        }
+        return d;
+    }
+
+    private static Duration parse(String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
         Matcher m = SIMPLE.matcher(v);
         if (m.matches()) {
+            if (m.group(1).length() > 12) {
+                return MAX.plusDays(1); // far beyond the limit (and beyond a long in nanoseconds)
+            }
             long n = Long.parseLong(m.group(1));
             return switch (m.group(2)) {
                 case "ms" -> Duration.ofMillis(n);

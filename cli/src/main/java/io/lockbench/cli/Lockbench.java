@@ -25,7 +25,14 @@ public final class Lockbench implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        int exit;
+        try {
+            exit = execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("lockbench: ran out of memory; raise the heap, e.g. LOCKBENCH_JAVA_OPTS=-Xmx4g");
+            exit = EXIT_ERROR;
+        }
+        System.exit(exit);
     }
 
     /** Runs the command line and returns the exit code (tests call this, not {@link #main}). */
@@ -49,7 +56,13 @@ public final class Lockbench implements Runnable {
             return EXIT_ERROR;
         });
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            cmd.getErr().println("lockbench: " + ex.getMessage());
+            // Messages are written for users; a missing one is a bug, shown with its trace.
+            if (ex.getMessage() == null || ex.getMessage().isBlank()) {
+                cmd.getErr().println("lockbench: unexpected error, please report it with this trace:");
+                ex.printStackTrace(cmd.getErr());
+            } else {
+                cmd.getErr().println("lockbench: " + ex.getMessage());
+            }
             return EXIT_ERROR;
         });
         return cl;

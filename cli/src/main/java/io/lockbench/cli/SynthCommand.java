@@ -1,5 +1,6 @@
 package io.lockbench.cli;
 
+import io.lockbench.stress.history.AtomicOutput;
 import io.lockbench.stress.history.EdnHistoryWriter;
 import io.lockbench.stress.history.History;
 import io.lockbench.stress.history.HistoryFormat;
@@ -8,9 +9,9 @@ import io.lockbench.stress.history.JsonLinesWriter;
 import io.lockbench.stress.history.Op;
 import io.lockbench.stress.history.SyntheticHistories;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Random;
@@ -78,25 +79,51 @@ public final class SynthCommand implements Callable<Integer> {
     String breakHow;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         HistoryFormat f = format != null
                 ? HistoryFormat.fromCliName(format).orElseThrow(() -> new CommandLine.ParameterException(
                         spec.commandLine(), "Invalid value for option '--format': '" + format + "' (expected jsonl or edn)"))
                 : HistoryFormat.fromFileName(output).orElseThrow(() -> new CommandLine.ParameterException(
                         spec.commandLine(), "cannot tell the format from '" + output + "'; use .jsonl or .edn, or --format"));
-        SyntheticHistories.Spec synth;
-        try {
-            synth = new SyntheticHistories.Spec(model, ops, keys, processes, info, values, seed);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        if (!SyntheticHistories.MODELS.contains(model)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid value for option '--model': '"
+                    + model + "' (expected one of " + String.join(", ", SyntheticHistories.MODELS) + ")");
         }
+        // Bounds that keep the generator's memory small (it holds one slot per process and key).
+        OptionRange.require(spec, "--ops", ops, 0, 100_000_000, "0 to 100,000,000");
+        OptionRange.require(spec, "--keys", keys, 1, 1_000_000, "1 to 1,000,000");
+        OptionRange.require(spec, "--processes", processes, 1, 10_000, "1 to 10,000");
+        OptionRange.require(spec, "--info", info, 0, 1, "a fraction from 0 to 1");
+        OptionRange.require(spec, "--values", values, 0, 1_000_000, "0 to 1,000,000");
+        if (breakHow != null && !breakHow.equals("stale-read") && !breakHow.equals("never-written")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--break': '" + breakHow + "' (expected stale-read or never-written)");
+        }
+        SyntheticHistories.Spec synth = new SyntheticHistories.Spec(model, ops, keys, processes, info, values, seed);
+        try {
+            return write(synth, f);
+        } catch (IOException e) {
+            return cannotWrite(e);
+        } catch (UncheckedIOException e) {
+            return cannotWrite(e.getCause());
+        }
+    }
+
+    private int cannotWrite(IOException e) {
+        spec.commandLine().getErr().println("lockbench synth: cannot write " + FileProblems.describe(output, e)
+                + "; nothing was written");
+        return Lockbench.EXIT_ERROR;
+    }
+
+    private int write(SyntheticHistories.Spec synth, HistoryFormat f) throws IOException {
         long[] written = new long[1];
         if (breakHow == null) {
-            try (Sink sink = new Sink(output, f)) {
+            try (Sink sink = new Sink(output, f, keys > 1)) {
                 SyntheticHistories.generate(synth, op -> {
                     sink.accept(op);
                     written[0]++;
                 });
+                sink.commit();
             }
         } else {
             History history = SyntheticHistories.generate(synth);
@@ -112,11 +139,12 @@ public final class SynthCommand implements Callable<Integer> {
                         + "more --values, or a lower --info");
                 return Lockbench.EXIT_ERROR;
             }
-            try (Sink sink = new Sink(output, f)) {
+            try (Sink sink = new Sink(output, f, keys > 1)) {
                 for (Op op : broken.get().history()) {
                     sink.accept(op);
                     written[0]++;
                 }
+                sink.commit();
             }
             spec.commandLine().getErr().println("lockbench synth: " + broken.get().description());
         }
@@ -124,15 +152,21 @@ public final class SynthCommand implements Callable<Integer> {
         return Lockbench.EXIT_VALID;
     }
 
-    /** Writes ops in the chosen format, batched (a finished synthetic history needs no crash safety). */
+    /**
+     * Writes ops in the chosen format, batched, to a temporary file that replaces the output only
+     * when complete: a failed or interrupted run leaves any earlier file as it was.
+     */
     private static final class Sink implements Consumer<Op>, AutoCloseable {
+        private final AtomicOutput target;
         private final JsonLinesWriter jsonl;
         private final EdnHistoryWriter edn;
 
-        Sink(Path file, HistoryFormat format) throws IOException {
-            jsonl = format == HistoryFormat.JSONL ? new JsonLinesWriter(Files.newOutputStream(file), false) : null;
+        Sink(Path file, HistoryFormat format, boolean keyed) throws IOException {
+            target = AtomicOutput.create(file);
+            jsonl = format == HistoryFormat.JSONL ? new JsonLinesWriter(target.stream(), false) : null;
             edn = format == HistoryFormat.EDN
-                    ? new EdnHistoryWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), false) : null;
+                    ? new EdnHistoryWriter(new OutputStreamWriter(target.stream(), StandardCharsets.UTF_8), false, keyed)
+                    : null;
         }
 
         @Override
@@ -148,13 +182,19 @@ public final class SynthCommand implements Callable<Integer> {
             }
         }
 
+        /** Puts the finished file in place. */
+        void commit() throws IOException {
+            if (jsonl != null) {
+                jsonl.flush();
+            } else {
+                edn.finish();
+            }
+            target.commit();
+        }
+
         @Override
         public void close() throws IOException {
-            if (jsonl != null) {
-                jsonl.close();
-            } else {
-                edn.close();
-            }
+            target.close();
         }
     }
 }

@@ -1,12 +1,17 @@
 package io.lockbench.cli;
 
 import io.lockbench.impl.db.Database;
+import io.lockbench.impl.db.DatabaseConfig;
+import io.lockbench.impl.db.DatabaseUnavailableException;
+import io.lockbench.impl.db.JdbcUrls;
 import io.lockbench.impl.sequence.DuplicateVersion;
 import io.lockbench.impl.sequence.DuplicateVersionFinder;
 import io.lockbench.impl.sequence.RepairReport;
 import io.lockbench.impl.sequence.VersionRepair;
 import io.lockbench.impl.sequence.VersionTable;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -16,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code lockbench versions duplicates|repair}: find and fix duplicated file version numbers. */
 @Command(name = "versions",
+        mixinStandardHelpOptions = true,
         description = "Find and repair duplicated file version numbers (unique-constraint sequencing).",
         subcommands = {VersionsCommand.Duplicates.class, VersionsCommand.Repair.class})
 final class VersionsCommand implements Runnable {
@@ -27,6 +33,9 @@ final class VersionsCommand implements Runnable {
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
+
+    /** The PostgreSQL driver's own logger (java.util.logging), held so the setting sticks. */
+    private static final java.util.logging.Logger QUIET_DRIVER = java.util.logging.Logger.getLogger("org.postgresql");
 
     /** Where the versions live: the database and, for a user's own table, its names. */
     static final class TableOptions {
@@ -55,9 +64,24 @@ final class VersionsCommand implements Runnable {
         VersionTable versionTable() {
             return new VersionTable(table, idColumn, fileColumn, versionColumn, createdColumn);
         }
+
+        /**
+         * Opens the database; {@code readOnly} for commands that only look (a SQLite file stays
+         * byte-identical). A SQLite file that does not exist is an error either way: repairing
+         * a database that is not there means the path is wrong.
+         */
+        Database open(boolean readOnly) {
+            QUIET_DRIVER.setLevel(java.util.logging.Level.OFF); // its warnings repeat what the error says
+            Path file = JdbcUrls.sqliteFile(url);
+            if (file != null && !Files.exists(file)) {
+                throw new DatabaseUnavailableException("no such database file: " + file + " ("
+                        + JdbcUrls.redact(url) + "); check the path", null);
+            }
+            return Database.open(DatabaseConfig.of(url).withReadOnly(readOnly).withMaxPoolSize(2));
+        }
     }
 
-    @Command(name = "duplicates", description = {
+    @Command(name = "duplicates", mixinStandardHelpOptions = true, description = {
             "Report each file and version number that more than one row carries.",
             "Exit codes: 0 no duplicates, 1 duplicates found, 2 error."})
     static final class Duplicates implements Callable<Integer> {
@@ -70,7 +94,7 @@ final class VersionsCommand implements Runnable {
         @Override
         public Integer call() {
             VersionTable table = where.versionTable();
-            try (Database db = Database.open(where.url)) {
+            try (Database db = where.open(true)) {
                 List<DuplicateVersion> found = new DuplicateVersionFinder(db).find(table);
                 PrintWriter out = spec.commandLine().getOut();
                 for (DuplicateVersion d : found) {
@@ -85,10 +109,12 @@ final class VersionsCommand implements Runnable {
         }
     }
 
-    @Command(name = "repair", description = {
+    @Command(name = "repair", mixinStandardHelpOptions = true, description = {
             "Renumber the versions of every file with duplicates 1, 2, 3 … by creation time, in one",
             "transaction, after copying the table to <table>_backup_<UTC time>. --dry-run prints the plan",
-            "and changes nothing. Exit codes: 0 repaired or nothing to do, 2 error."})
+            "and changes nothing (it opens the database read-only). Rows whose file or version is NULL",
+            "are left alone and reported. Exit codes: 0 repaired or nothing to do, 1 rows were skipped",
+            "(repaired the rest), 2 error (nothing changed)."})
     static final class Repair implements Callable<Integer> {
         @Mixin
         TableOptions where;
@@ -102,9 +128,10 @@ final class VersionsCommand implements Runnable {
         @Override
         public Integer call() {
             VersionTable table = where.versionTable();
-            try (Database db = Database.open(where.url)) {
+            try (Database db = where.open(dryRun)) {
                 VersionRepair repair = new VersionRepair(db);
                 RepairReport report = dryRun ? repair.dryRun(table) : repair.repair(table);
+                long skipped = repair.rowsWithoutFileOrVersion(table);
                 PrintWriter out = spec.commandLine().getOut();
                 for (RepairReport.Renumbering r : report.changes()) {
                     out.printf("file %s: row %d version %d -> %d%n", r.fileId(), r.rowId(), r.oldVersion(), r.newVersion());
@@ -117,6 +144,12 @@ final class VersionsCommand implements Runnable {
                 } else {
                     out.printf("renumbered %d rows in %d files; the table before repair is in %s%n",
                             report.changes().size(), report.filesRepaired(), report.backupTable());
+                }
+                if (skipped > 0) {
+                    out.printf("SKIPPED %d row%s whose %s or %s is NULL: %s left as %s, not renumbered%n", skipped,
+                            skipped == 1 ? "" : "s", table.fileColumn(), table.versionColumn(),
+                            skipped == 1 ? "it is" : "they are", skipped == 1 ? "it was" : "they were");
+                    return Lockbench.EXIT_INVALID;
                 }
                 return Lockbench.EXIT_VALID;
             }

@@ -41,7 +41,7 @@ class SynthAndConvertCommandTest {
     void synthRejectsBadSettings() {
         CommandRun run = CommandRun.of("synth", "--model", "queue", "-o", dir.resolve("h.jsonl").toString());
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("model must be register, cas-register or versioned, was queue");
+        assertThat(run.err()).contains("Invalid value for option '--model': 'queue' (expected one of register, cas-register, versioned)");
     }
 
     @Test

@@ -8,9 +8,13 @@ import io.lockbench.impl.sequence.MaxPlusOneFileVersions;
 import io.lockbench.impl.testing.BackendTest;
 import io.lockbench.impl.testing.Concurrently;
 import io.lockbench.impl.testing.DatabaseFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 class VersionsCommandIT {
 
@@ -79,5 +83,99 @@ class VersionsCommandIT {
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("Unknown options: '--dbb'")
                 .contains("--db=JDBC_URL", "--table=<table>", "--id-column=<idColumn>");
+    }
+
+    /** A table named by the user, written with plain SQL, optionally with an id that is not unique. */
+    private static void legacyTable(Database db, boolean uniqueIds) {
+        db.withConnection(c -> {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE docs (id INTEGER " + (uniqueIds ? "PRIMARY KEY" : "") + ", file_id TEXT, "
+                        + "version INTEGER, created_at BIGINT)");
+                s.execute("INSERT INTO docs VALUES (1, 'a', 1, 10), (2, 'a', 1, 20), (" + (uniqueIds ? 3 : 2)
+                        + ", 'a', 2, 30), (4, 'a', NULL, 40), (5, NULL, 1, 50)");
+            }
+            return null;
+        });
+    }
+
+    @BackendTest
+    void repair_reportsRowsItCannotPlace_andExitsOne(Backend backend) {
+        String url = databases.newUrl(backend);
+        try (Database db = Database.open(url)) {
+            legacyTable(db, true);
+        }
+
+        CommandRun repair = CommandRun.of("versions", "repair", "--db", url, "--table", "docs");
+
+        assertThat(repair.exit()).isEqualTo(1);
+        assertThat(repair.out()).contains("renumbered 2 rows in 1 files")
+                .contains("SKIPPED 2 rows whose file_id or version is NULL: they are left as they were, not renumbered");
+        assertThat(CommandRun.of("versions", "duplicates", "--db", url, "--table", "docs").exit()).isZero();
+    }
+
+    @BackendTest
+    void repair_thatWouldChangeTheWrongRows_changesNothingAndExitsTwo(Backend backend) {
+        String url = databases.newUrl(backend);
+        try (Database db = Database.open(url)) {
+            legacyTable(db, false); // rows 2 and 3 share the id 2
+        }
+
+        CommandRun repair = CommandRun.of("versions", "repair", "--db", url, "--table", "docs");
+
+        assertThat(repair.exit()).isEqualTo(2);
+        assertThat(repair.err()).contains("repair stopped and changed nothing", "matched 2 rows instead of 1")
+                .doesNotContain("Exception");
+        assertThat(CommandRun.of("versions", "duplicates", "--db", url, "--table", "docs").out())
+                .contains("file a: version 1 is carried by 2 rows");
+    }
+
+    @Test
+    void readOnlyCommands_leaveASqliteFileByteIdentical_evenWhenItIsReadOnly(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("app.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, file_id TEXT, version INTEGER, created_at BIGINT)");
+            s.execute("INSERT INTO docs VALUES (1, 'a', 1, 10), (2, 'a', 1, 20)");
+        }
+        byte[] before = Files.readAllBytes(file);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+        String url = "jdbc:sqlite:" + file;
+
+        CommandRun duplicates = CommandRun.of("versions", "duplicates", "--db", url, "--table", "docs");
+        CommandRun dryRun = CommandRun.of("versions", "repair", "--dry-run", "--db", url, "--table", "docs");
+
+        assertThat(duplicates.exit()).as(duplicates.err()).isEqualTo(1);
+        assertThat(dryRun.exit()).as(dryRun.err()).isZero();
+        assertThat(dryRun.out()).contains("would renumber 1 rows");
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file); // no -wal, no -shm, no journal
+        }
+    }
+
+    @Test
+    void aSqliteFileThatDoesNotExist_isAnError_neverANewDatabase(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.db");
+
+        for (String[] args : new String[][] {{"versions", "duplicates"}, {"versions", "repair", "--dry-run"},
+                {"versions", "repair"}}) {
+            CommandRun run = CommandRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                    java.util.stream.Stream.of("--db", "jdbc:sqlite:" + missing)).toArray(String[]::new));
+
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err()).contains("no such database file: " + missing);
+        }
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void aPassword_isNeverPrinted_evenInTheDriversOwnMessages() {
+        for (String url : new String[] {"jdbc:postgresql://127.0.0.1:99999/app?user=me&password=hunter2",
+                "jdbc:postgresql://127.0.0.1:1/app?password=hunter2&user=me", "jdbc:postgresql://[::1/app?password=hunter2"}) {
+            CommandRun run = CommandRun.of("versions", "duplicates", "--db", url);
+
+            assertThat(run.exit()).as(url).isEqualTo(2);
+            assertThat(run.out() + run.err()).as(url).doesNotContain("hunter2").contains("password=***");
+        }
     }
 }

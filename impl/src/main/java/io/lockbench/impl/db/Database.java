@@ -3,6 +3,7 @@ package io.lockbench.impl.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -45,10 +46,19 @@ public final class Database implements AutoCloseable {
         hikari.setInitializationFailTimeout(1); // try once at start, fail fast with the cause
         dialect.configure(hikari, config);
         String redacted = JdbcUrls.redact(config.jdbcUrl());
+        Path file = JdbcUrls.sqliteFile(config.jdbcUrl());
+        if (config.readOnly() && file != null && !Files.exists(file)) {
+            throw new DatabaseUnavailableException("no such database file: " + file + " (" + redacted
+                    + "); check the path: a command that only reads never creates a database", null);
+        }
         try {
             return new Database(new HikariDataSource(hikari), dialect, redacted);
         } catch (HikariPool.PoolInitializationException e) {
-            throw unreachable(config.backend(), redacted, e.getCause() != null ? e.getCause() : e);
+            throw unreachable(config, redacted, e.getCause() != null ? e.getCause() : e);
+        } catch (RuntimeException e) {
+            // e.g. "Failed to get driver instance for jdbcUrl=…" for an invalid port: HikariCP
+            // quotes the URL, password included, so neither its message nor it goes further.
+            throw unreachable(config, redacted, e);
         }
     }
 
@@ -61,17 +71,24 @@ public final class Database implements AutoCloseable {
         return open("jdbc:sqlite:" + file.toAbsolutePath());
     }
 
-    private static DatabaseUnavailableException unreachable(Backend backend, String url, Throwable cause) {
-        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName()
-                : cause.getMessage().replaceAll("\\.+$", ""); // the fix follows as its own sentence
+    private static DatabaseUnavailableException unreachable(DatabaseConfig config, String url, Throwable cause) {
+        Backend backend = config.backend();
+        String reason = cause.getMessage() == null ? "no reason given"
+                : cause.getMessage().startsWith("Failed to get driver instance")
+                ? "the driver does not accept this URL (check the host, a port from 1 to 65535 and the database name)"
+                : JdbcUrls.redactIn(cause.getMessage(), config.jdbcUrl()).replaceAll("\\.+$", ""); // the fix follows
         String fix = backend == Backend.POSTGRESQL
                 ? "Check that the server is running and accepts TCP connections at that host and port "
                         + "(pg_isready -h HOST -p PORT), that the database and user exist, and that "
                         + "LOCKBENCH_PG_URL is right. A local Debian server starts with: "
                         + "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start"
                 : "Check that the directory exists and is writable.";
+        // The cause is kept only when its own message cannot carry the password.
+        boolean quotesSecret = cause.getMessage() != null
+                && !cause.getMessage().equals(JdbcUrls.redactIn(cause.getMessage(), config.jdbcUrl()));
         return new DatabaseUnavailableException(
-                "cannot connect to " + backend.displayName() + " at " + url + ": " + reason + ". " + fix, cause);
+                "cannot connect to " + backend.displayName() + " at " + url + ": " + reason + ". " + fix,
+                quotesSecret ? null : cause);
     }
 
     public Dialect dialect() {

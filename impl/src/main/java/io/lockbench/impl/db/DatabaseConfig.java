@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param sqliteBusyTimeout SQLite only: how long a writer waits for the lock before SQLITE_BUSY
  * @param sqliteSynchronous SQLite only: {@code NORMAL} (default, durable across process crashes
  *                          in WAL mode) or {@code FULL} (also across power loss, about 10× slower)
+ * @param readOnly          open for reading only: nothing is written (a SQLite file stays
+ *                          byte-identical, even its journal mode), a read-only file can be read,
+ *                          and a SQLite file that does not exist is an error, never a new database
  */
 public record DatabaseConfig(String jdbcUrl, int maxPoolSize, Duration connectionTimeout,
-                             Duration sqliteBusyTimeout, String sqliteSynchronous) {
+                             Duration sqliteBusyTimeout, String sqliteSynchronous, boolean readOnly) {
 
     public static final int DEFAULT_MAX_POOL_SIZE = 20;
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
@@ -41,6 +44,12 @@ public record DatabaseConfig(String jdbcUrl, int maxPoolSize, Duration connectio
         }
     }
 
+    /** Read-write, as before {@code readOnly} existed. */
+    public DatabaseConfig(String jdbcUrl, int maxPoolSize, Duration connectionTimeout, Duration sqliteBusyTimeout,
+                          String sqliteSynchronous) {
+        this(jdbcUrl, maxPoolSize, connectionTimeout, sqliteBusyTimeout, sqliteSynchronous, false);
+    }
+
     public static DatabaseConfig of(String jdbcUrl) {
         return new DatabaseConfig(jdbcUrl, DEFAULT_MAX_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT,
                 DEFAULT_SQLITE_BUSY_TIMEOUT, DEFAULT_SQLITE_SYNCHRONOUS);
@@ -51,18 +60,22 @@ public record DatabaseConfig(String jdbcUrl, int maxPoolSize, Duration connectio
     }
 
     public DatabaseConfig withMaxPoolSize(int size) {
-        return new DatabaseConfig(jdbcUrl, size, connectionTimeout, sqliteBusyTimeout, sqliteSynchronous);
+        return new DatabaseConfig(jdbcUrl, size, connectionTimeout, sqliteBusyTimeout, sqliteSynchronous, readOnly);
     }
 
     public DatabaseConfig withConnectionTimeout(Duration timeout) {
-        return new DatabaseConfig(jdbcUrl, maxPoolSize, timeout, sqliteBusyTimeout, sqliteSynchronous);
+        return new DatabaseConfig(jdbcUrl, maxPoolSize, timeout, sqliteBusyTimeout, sqliteSynchronous, readOnly);
     }
 
     public DatabaseConfig withSqliteBusyTimeout(Duration timeout) {
-        return new DatabaseConfig(jdbcUrl, maxPoolSize, connectionTimeout, timeout, sqliteSynchronous);
+        return new DatabaseConfig(jdbcUrl, maxPoolSize, connectionTimeout, timeout, sqliteSynchronous, readOnly);
     }
 
     public DatabaseConfig withSqliteSynchronous(String synchronous) {
-        return new DatabaseConfig(jdbcUrl, maxPoolSize, connectionTimeout, sqliteBusyTimeout, synchronous);
+        return new DatabaseConfig(jdbcUrl, maxPoolSize, connectionTimeout, sqliteBusyTimeout, synchronous, readOnly);
+    }
+
+    public DatabaseConfig withReadOnly(boolean only) {
+        return new DatabaseConfig(jdbcUrl, maxPoolSize, connectionTimeout, sqliteBusyTimeout, sqliteSynchronous, only);
     }
 }

@@ -44,6 +44,9 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public void configure(HikariConfig config, DatabaseConfig settings) {
+        if (settings.readOnly()) {
+            config.setReadOnly(true); // every transaction READ ONLY: the server refuses writes
+        }
         long seconds = Math.max(1, settings.connectionTimeout().toSeconds());
         config.addDataSourceProperty("connectTimeout", Long.toString(seconds));
         config.addDataSourceProperty("ApplicationName", "lockbench");

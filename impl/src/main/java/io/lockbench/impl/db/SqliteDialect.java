@@ -70,7 +70,14 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public void configure(HikariConfig config, DatabaseConfig settings) {
-        config.addDataSourceProperty("journal_mode", "WAL");
+        if (settings.readOnly()) {
+            // SQLITE_OPEN_READONLY without SQLITE_OPEN_CREATE: nothing is written, not even the
+            // journal mode, and a missing file is an error instead of a new, empty database.
+            config.addDataSourceProperty("open_mode", "1");
+            config.setReadOnly(true); // HikariCP sets it on every connection; sqlite-jdbc refuses a mismatch
+        } else {
+            config.addDataSourceProperty("journal_mode", "WAL");
+        }
         config.addDataSourceProperty("synchronous", settings.sqliteSynchronous());
         config.addDataSourceProperty("busy_timeout", Long.toString(settings.sqliteBusyTimeout().toMillis()));
         config.addDataSourceProperty("foreign_keys", "true");

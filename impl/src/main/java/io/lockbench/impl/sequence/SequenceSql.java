@@ -76,9 +76,16 @@ final class SequenceSql {
     /** Every row of every file that has a duplicated version, in the order repair renumbers them. */
     static String rowsOfFilesWithDuplicates(VersionTable t) {
         return "SELECT " + t.idColumn() + ", " + t.fileColumn() + ", " + t.versionColumn() + " FROM " + t.table()
-                + " WHERE " + t.fileColumn() + " IN (SELECT " + t.fileColumn() + " FROM " + t.table()
+                + " WHERE " + t.versionColumn() + " IS NOT NULL AND " + t.fileColumn() + " IN (SELECT "
+                + t.fileColumn() + " FROM " + t.table() + " WHERE " + t.versionColumn() + " IS NOT NULL"
                 + " GROUP BY " + t.fileColumn() + ", " + t.versionColumn() + " HAVING COUNT(*) > 1)"
                 + " ORDER BY " + t.fileColumn() + ", " + t.createdColumn() + ", " + t.idColumn();
+    }
+
+    /** Rows that repair cannot place: no file or no version. */
+    static String countRowsWithoutFileOrVersion(VersionTable t) {
+        return "SELECT COUNT(*) FROM " + t.table() + " WHERE " + t.fileColumn() + " IS NULL OR "
+                + t.versionColumn() + " IS NULL";
     }
 
     /** Selects nothing, but fails if the table or a column is missing. */

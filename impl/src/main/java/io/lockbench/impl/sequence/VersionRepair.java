@@ -46,13 +46,35 @@ public final class VersionRepair {
             // Two passes through negative numbers, so no intermediate state repeats a pair even
             // if the table already has a unique index on some other duplicate-free files.
             for (RepairReport.Renumbering r : plan) {
-                Jdbc.update(c, SequenceSql.setVersion(table), -r.newVersion(), r.rowId());
+                requireOneRow(Jdbc.update(c, SequenceSql.setVersion(table), -r.newVersion(), r.rowId()), r, table);
             }
             for (RepairReport.Renumbering r : plan) {
-                Jdbc.update(c, SequenceSql.setVersion(table), r.newVersion(), r.rowId());
+                requireOneRow(Jdbc.update(c, SequenceSql.setVersion(table), r.newVersion(), r.rowId()), r, table);
             }
             return new RepairReport(false, backup, countFiles(plan), plan);
         });
+    }
+
+    /**
+     * Rows the repair leaves alone because their file or version is NULL: reported, never
+     * silently skipped.
+     */
+    public long rowsWithoutFileOrVersion(VersionTable table) {
+        DuplicateVersionFinder.requireTable(db, table);
+        return db.withConnection(c -> Jdbc.queryList(c, SequenceSql.countRowsWithoutFileOrVersion(table),
+                rs -> rs.getLong(1)).get(0));
+    }
+
+    /**
+     * Each update must change exactly its row: a row id that matches no row or several (an id
+     * column that is not a unique integer) fails the repair, and the transaction rolls back.
+     */
+    private static void requireOneRow(int updated, RepairReport.Renumbering r, VersionTable table) {
+        if (updated != 1) {
+            throw new IllegalStateException("repair stopped and changed nothing: setting the version of row "
+                    + r.rowId() + " (file " + r.fileId() + ") in " + table.table() + " matched " + updated
+                    + " rows instead of 1; is " + table.idColumn() + " a unique integer id? Name one with --id-column");
+        }
     }
 
     private static List<RepairReport.Renumbering> plan(java.sql.Connection c, VersionTable table)

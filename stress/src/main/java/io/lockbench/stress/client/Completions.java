@@ -25,7 +25,7 @@ public final class Completions {
         if (error instanceof IndeterminateCommitException || hasCause(error, IndeterminateCommitException.class)) {
             return Completion.info("INDETERMINATE_COMMIT", text);
         }
-        if (readOnly) {
+        if (readOnly && !(error instanceof ClientProcessDiedException)) {
             return Completion.fail(kind.name(), text);
         }
         if (kind.isTransientConflict() || kind == ErrorKind.LOCKED) {
@@ -34,6 +34,9 @@ public final class Completions {
         }
         if (error instanceof OperationTimeoutException) {
             return Completion.info("TIMEOUT", text);
+        }
+        if (error instanceof ClientProcessDiedException) {
+            return Completion.info("PROCESS_KILLED", text);
         }
         return Completion.info(kind.name(), text);
     }

@@ -68,8 +68,9 @@ public final class DetectionTable {
     /** The faults that matter for a strategy: what breaks its connections, its locks or its holders. */
     static List<String> faults(Strategy s) {
         return switch (s) {
-            case OPTIMISTIC_RETRY, UNIQUE_SEQUENCING -> List.of(NO_FAULT, "kill-connections", "lock-holder", "proxy-reset");
-            case PESSIMISTIC_CLAIMS -> List.of(NO_FAULT, "pause-client", "kill-connections");
+            case OPTIMISTIC_RETRY -> List.of(NO_FAULT, "kill-connections", "lock-holder", "proxy-reset");
+            case UNIQUE_SEQUENCING -> List.of(NO_FAULT, "kill-connections", "lock-holder", "proxy-reset", "crash-process");
+            case PESSIMISTIC_CLAIMS -> List.of(NO_FAULT, "pause-client", "kill-connections", "clock-skew");
             case AGENT_CONTEXT -> List.of(NO_FAULT, "kill-connections");
         };
     }
@@ -84,7 +85,7 @@ public final class DetectionTable {
 
     static List<Backend> backendsFor(String fault) {
         return switch (fault) {
-            case "lock-holder" -> List.of(Backend.SQLITE);
+            case "lock-holder", "crash-process" -> List.of(Backend.SQLITE);
             case "proxy-reset" -> List.of(Backend.POSTGRESQL);
             default -> List.of(Backend.SQLITE, Backend.POSTGRESQL);
         };
@@ -128,7 +129,12 @@ public final class DetectionTable {
             case "kill-connections" -> nemesis.add(fault("kill-connections", "1s", "100ms", "700ms", Map.of()));
             case "proxy-reset" -> nemesis.add(fault("proxy-reset", "1s", "100ms", "700ms", Map.of()));
             case "pause-client" -> nemesis.add(fault("pause-client", "1s", "1500ms", "500ms",
-                    Map.of("targets", "holder", "before", "fenced-write")));
+                    ordered("targets", "holder", "before", "fenced-write")));
+            case "clock-skew" -> nemesis.add(fault("clock-skew", "1s", "1s", "500ms", Map.of("offset", "10m")));
+            case "crash-process" -> {
+                duration = Duration.ofSeconds(8);
+                nemesis.add(fault("crash-process", "2s", "100ms", "2s", Map.of()));
+            }
             case "lock-holder" -> {
                 settings.put("busy-timeout", "300ms");
                 nemesis.add(new FaultSpec("lock-holder", Duration.ofSeconds(1), Duration.ofMillis(800), Duration.ofSeconds(1),
@@ -144,7 +150,17 @@ public final class DetectionTable {
         return new Scenario(v.cliName() + "--" + row.fault(), description, v.cliName(), null, null,
                 new WorkloadSpec(workload, keys, "uniform", null, null, settings), 4, null, duration, null, nemesis,
                 null, 20261202L, row.expected(),
-                v.expectedAnomaly().map(DetectionTable::anomalyType).orElse(null));
+                v.expectedAnomaly().map(DetectionTable::anomalyType).orElse(null),
+                row.fault().equals("crash-process") ? Boolean.TRUE : null);
+    }
+
+    /** A map that keeps its order, so the generated files are the same on every run. */
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     private static FaultSpec fault(String name, String start, String hold, String heal, Map<String, String> options) {

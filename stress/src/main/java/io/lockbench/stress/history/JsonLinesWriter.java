@@ -47,12 +47,18 @@ public final class JsonLinesWriter implements Closeable, Flushable {
         }
     }
 
-    /** Writes a whole history in one go (batched; crash safety is moot for a finished history). */
+    /**
+     * Writes a whole history in one go, batched, and whole or not at all: a failed write leaves
+     * any earlier {@code file} as it was (see {@link AtomicOutput}).
+     */
     public static void write(History history, Path file) throws IOException {
-        try (JsonLinesWriter w = new JsonLinesWriter(Files.newOutputStream(file), false)) {
+        try (AtomicOutput target = AtomicOutput.create(file)) {
+            JsonLinesWriter w = new JsonLinesWriter(target.stream(), false);
             for (Op op : history) {
                 w.write(op);
             }
+            w.generator.flush();
+            target.commit();
         }
     }
 

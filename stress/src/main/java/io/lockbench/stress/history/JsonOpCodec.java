@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +37,14 @@ public final class JsonOpCodec {
     /** Shares equal short strings (f, keys, small values) between ops: a million ops, a few objects. */
     private final Map<String, String> strings = new HashMap<>();
 
+    /** Whether the op last read had a {@code time} field (an absent one defaults to 0). */
+    private boolean lastHadTime;
+
     JsonOpCodec() {
+    }
+
+    boolean sawTime() {
+        return lastHadTime;
     }
 
     /** Writes {@code op} as one JSON object, the same as a line of a JSON Lines history. */
@@ -70,6 +78,8 @@ public final class JsonOpCodec {
             g.writeNumber(((Number) v).doubleValue());
         } else if (v instanceof BigInteger b) {
             g.writeNumber(b);
+        } else if (v instanceof BigDecimal d) {
+            g.writeNumber(d);
         } else if (v instanceof Boolean b) {
             g.writeBoolean(b);
         } else if (v instanceof List<?> list) {
@@ -134,8 +144,9 @@ public final class JsonOpCodec {
         if (p.nextToken() != null) {
             throw new MalformedHistoryException(source, line,
                     "expected one JSON object per line but found another value at column "
-                            + (p.currentTokenLocation().getCharOffset() + 1));
+                            + p.currentTokenLocation().getColumnNr());
         }
+        lastHadTime = (seen & FIELD_TIME) != 0;
         require(seen, FIELD_TYPE, "type", source, line);
         require(seen, FIELD_PROCESS, "process", source, line);
         require(seen, FIELD_F, "f", source, line);
@@ -222,8 +233,16 @@ public final class JsonOpCodec {
             case VALUE_NUMBER_INT:
                 return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? p.getBigIntegerValue() : Long.valueOf(p.getLongValue());
-            case VALUE_NUMBER_FLOAT:
-                return p.getDoubleValue();
+            case VALUE_NUMBER_FLOAT: {
+                double d = p.getDoubleValue();
+                if (Double.isInfinite(d) || d == 0) {
+                    BigDecimal exact = p.getDecimalValue();
+                    if (Double.isInfinite(d) || exact.signum() != 0) {
+                        return EdnParser.exact(exact); // beyond double's range: kept exact, as in EDN
+                    }
+                }
+                return d;
+            }
             case START_ARRAY: {
                 List<Object> items = new ArrayList<>(4);
                 boolean nulls = false;

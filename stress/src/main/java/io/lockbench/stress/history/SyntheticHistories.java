@@ -17,6 +17,9 @@ import java.util.function.Consumer;
  */
 public final class SyntheticHistories {
 
+    /** The models a synthetic history can be written for. */
+    public static final List<String> MODELS = List.of("register", "cas-register", "versioned");
+
     /**
      * What to generate.
      *
@@ -32,7 +35,7 @@ public final class SyntheticHistories {
                        long seed) {
         public Spec {
             Objects.requireNonNull(model, "model");
-            if (!List.of("register", "cas-register", "versioned").contains(model)) {
+            if (!MODELS.contains(model)) {
                 throw new IllegalArgumentException("model must be register, cas-register or versioned, was " + model);
             }
             if (operations < 0 || keys < 1 || processes < 1 || values < 0) {

@@ -26,4 +26,10 @@ public interface ClientHandle {
 
     /** Lets it go on at once. */
     void resume();
+
+    /** Kills its client process with SIGKILL; returns the pid, or -1 when it runs in this JVM or is still starting. */
+    long crash();
+
+    /** Sets the offset of the clock it reads ({@code context.clock()}); zero puts it right. */
+    void skewClock(java.time.Duration offset);
 }

@@ -10,7 +10,7 @@ public final class Nemeses {
 
     /** The names, in the order the README lists them. */
     public static final List<String> NAMES = List.of("kill-connections", "proxy-delay", "proxy-freeze",
-            "proxy-reset", "partition", "pause-client", "lock-holder", "restart-server");
+            "proxy-reset", "partition", "pause-client", "clock-skew", "crash-process", "lock-holder", "restart-server");
 
     private Nemeses() {
     }
@@ -21,6 +21,8 @@ public final class Nemeses {
             case "proxy-delay" -> Set.of("delay");
             case "pause-client" -> Set.of("targets", "count", "before");
             case "restart-server" -> Set.of("stop", "start");
+            case "clock-skew" -> Set.of("offset", "count");
+            case "crash-process" -> Set.of("count");
             default -> Set.of();
         };
         for (String o : spec.options().keySet()) {
@@ -37,6 +39,8 @@ public final class Nemeses {
             case "partition" -> new KernelPartition();
             case "pause-client" -> new PauseClient(spec.option("targets", "holder"), spec.option("count", 1),
                     spec.options().get("before"));
+            case "clock-skew" -> new ClockSkew(spec.option("offset", Duration.ofMinutes(-1)), spec.option("count", 0));
+            case "crash-process" -> new CrashProcess(spec.option("count", 1));
             case "lock-holder" -> new SqliteLockHolder();
             case "restart-server" -> new RestartServer(spec.options().get("stop"), spec.options().get("start"));
             default -> throw new IllegalArgumentException("unknown fault '" + spec.fault() + "'; valid: "

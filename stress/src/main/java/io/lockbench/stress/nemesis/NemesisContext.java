@@ -20,6 +20,9 @@ public interface NemesisContext {
     /** The clients running now. */
     List<ClientHandle> clients();
 
+    /** Whether each client runs in a JVM of its own. */
+    boolean clientsInProcesses();
+
     /** The proxy between clients and server, or null when the run has none. */
     TcpProxy proxy();
 

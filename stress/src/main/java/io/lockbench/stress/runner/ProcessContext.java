@@ -4,14 +4,15 @@ import io.lockbench.api.ClientContext;
 import io.lockbench.impl.db.Database;
 import io.lockbench.stress.client.ProcessDatabase;
 import io.lockbench.stress.scenario.Durations;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /** What one client process is given: its own pool on the run's database, its process id, the settings. */
-record ProcessContext(String jdbcUrl, Database database, String backend, long process, Map<String, String> settings)
-        implements ClientContext, ProcessDatabase {
+record ProcessContext(String jdbcUrl, Database database, String backend, long process, Map<String, String> settings,
+                      Clock clock) implements ClientContext, ProcessDatabase {
 
     @Override
     public DataSource dataSource() {

@@ -26,6 +26,9 @@ final class RunState {
     private final AtomicLong tickets;
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
+    /** Workers count down once their client is open; the main phase starts when all are (Jepsen opens clients first). */
+    private final java.util.concurrent.CountDownLatch opened;
+    private final java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
 
     RunState(Recorder recorder, TargetDatabase target, Dialect dialect, Supplier<Client> clients, Set<String> readOnly,
              Map<String, String> settings, Duration opTimeout, long firstFreeProcess, long opLimit) {
@@ -38,6 +41,23 @@ final class RunState {
         this.opTimeout = opTimeout;
         this.processes = new AtomicLong(firstFreeProcess);
         this.tickets = new AtomicLong(opLimit <= 0 ? Long.MAX_VALUE : opLimit);
+        this.opened = new java.util.concurrent.CountDownLatch((int) firstFreeProcess);
+    }
+
+    /** A worker's client is open; waits until every worker's is and the main phase begins. */
+    void openedAndWaitForStart() throws InterruptedException {
+        opened.countDown();
+        go.await();
+    }
+
+    /** Waits until every worker has opened its client (or the timeout); true if all did. */
+    boolean awaitOpened(java.time.Duration timeout) throws InterruptedException {
+        return opened.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts the main phase. */
+    void start() {
+        go.countDown();
     }
 
     boolean running() {
@@ -46,6 +66,7 @@ final class RunState {
 
     void stop() {
         running = false;
+        go.countDown();
     }
 
     /** False once the scenario's operation limit is spent (and then the run stops). */
@@ -82,9 +103,21 @@ final class RunState {
         return clients.get();
     }
 
-    ProcessContext context(Database database, long process) {
+    ProcessContext context(Database database, long process, java.time.Clock clock) {
         return new ProcessContext(target.clientUrl(), database, target.backend().name().toLowerCase(java.util.Locale.ROOT),
-                process, settings);
+                process, settings, clock);
+    }
+
+    ProcessContext context(Database database, long process) {
+        return context(database, process, java.time.Clock.systemUTC());
+    }
+
+    /** A client that could not open is a problem of the run, not a failure of its operations. */
+    void clientDidNotOpen(long process, Exception e) {
+        if (running) {
+            failures.add("client of process " + process + " could not open: "
+                    + io.lockbench.stress.client.Completions.describe(e));
+        }
     }
 
     void workerFailed(int worker, RuntimeException e) {

@@ -48,6 +48,8 @@ public final class Runner {
     /** How long a client may take over one operation before the run gives up waiting for it at the end. */
     static final Duration DEFAULT_OP_TIMEOUT = Duration.ofSeconds(10);
     private static final int FINAL_ATTEMPTS = 10;
+    /** How long clients may take to open (a client in a process of its own starts a JVM). */
+    private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(60);
 
     private Runner() {
     }
@@ -83,6 +85,10 @@ public final class Runner {
             }
         }
         boolean needsProxy = nemeses.stream().anyMatch(Nemesis::needsProxy);
+        if (s.inProcesses() && options.client() != null) {
+            throw new ScenarioException(s.name() + ": field 'client-processes': a client given in code runs in this JVM; "
+                    + "name a variant or a client class instead");
+        }
 
         Path dir = RunDirectory.create(options.runsDirectory(), s.name());
         Files.writeString(dir.resolve("scenario.yaml"), ScenarioFiles.toYaml(s));
@@ -90,7 +96,13 @@ public final class Runner {
         TargetDatabase target = backend == Backend.SQLITE ? TargetDatabase.sqlite(dir)
                 : TargetDatabase.postgres(options.postgresUrl(), s.name(), needsProxy, opTimeout, options.keepSchema());
         try {
-            return new Execution(s, workload, variant, clients, nemeses, target, dir, options, opTimeout, startedAt).run();
+            Supplier<Client> perProcess = clients;
+            if (s.inProcesses()) {
+                String name = variant != null ? variant.cliName() : s.client();
+                perProcess = () -> new ChildProcessClient(name, workload.readOnlyOperations(), dir);
+            }
+            return new Execution(s, workload, variant, clients, perProcess, nemeses, target, dir, options, opTimeout,
+                    startedAt).run();
         } finally {
             target.close();
         }
@@ -102,6 +114,7 @@ public final class Runner {
         private final Workload workload;
         private final Variant variant;
         private final Supplier<Client> clients;
+        private final Supplier<Client> workerClients;
         private final TargetDatabase target;
         private final Path dir;
         private final RunOptions options;
@@ -114,12 +127,14 @@ public final class Runner {
         private final Random random;
         private Recorder recorder;
 
-        Execution(Scenario s, Workload workload, Variant variant, Supplier<Client> clients, List<Nemesis> all,
-                  TargetDatabase target, Path dir, RunOptions options, Duration opTimeout, Instant startedAt) {
+        Execution(Scenario s, Workload workload, Variant variant, Supplier<Client> clients,
+                  Supplier<Client> workerClients, List<Nemesis> all, TargetDatabase target, Path dir, RunOptions options,
+                  Duration opTimeout, Instant startedAt) {
             this.s = s;
             this.workload = workload;
             this.variant = variant;
             this.clients = clients;
+            this.workerClients = workerClients;
             this.target = target;
             this.dir = dir;
             this.options = options;
@@ -144,7 +159,7 @@ public final class Runner {
             double mainSeconds;
             try (OutputStream history = Files.newOutputStream(dir.resolve("history.jsonl"))) {
                 recorder = new Recorder(history, start);
-                RunState state = new RunState(recorder, target, Dialects.of(target.backend()), clients,
+                RunState state = new RunState(recorder, target, Dialects.of(target.backend()), workerClients,
                         workload.readOnlyOperations(), s.workload().settings(), opTimeout, s.clients(), s.ops());
                 setUp(state);
                 for (Nemesis n : nemeses) {
@@ -165,13 +180,23 @@ public final class Runner {
                 }
                 FaultDriver driver = new FaultDriver(faults, nemeses, this, recorder);
                 Progress.Mode mode = options.progress();
+                threads.forEach(Thread::start);
+                try {
+                    if (!state.awaitOpened(OPEN_TIMEOUT.plus(opTimeout))) {
+                        problems.add("not every client opened within " + OPEN_TIMEOUT.plus(opTimeout).toSeconds()
+                                + " s; the run started with those that did");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                long mainStart = System.nanoTime();
                 try (Progress progress = new Progress(mode, options.out(), recorder, s.duration(), driver::active)) {
-                    threads.forEach(Thread::start);
+                    state.start();
                     driver.start();
-                    cutShort = awaitEnd(state, start);
+                    cutShort = awaitEnd(state, mainStart);
                     state.stop();
                     joinWorkers(threads);
-                    mainSeconds = (System.nanoTime() - start) / 1e9;
+                    mainSeconds = (System.nanoTime() - mainStart) / 1e9;
                     driver.stopAndHeal();
                 }
                 problems.addAll(driver.problems());
@@ -188,7 +213,7 @@ public final class Runner {
 
         private void setUp(RunState state) {
             try (Database pool = state.openPool()) {
-                Client c = state.newClient();
+                Client c = clients.get();
                 try {
                     c.setup(state.context(pool, -1));
                 } finally {
@@ -201,7 +226,7 @@ public final class Runner {
 
         private void tearDown(RunState state) {
             try (Database pool = state.openPool()) {
-                Client c = state.newClient();
+                Client c = clients.get();
                 try {
                     c.teardown(state.context(pool, -1));
                 } finally {
@@ -254,7 +279,7 @@ public final class Runner {
             for (int attempt = 1; attempt <= FINAL_ATTEMPTS && next < ops.size(); attempt++) {
                 long process = state.nextProcess();
                 try (Database pool = state.openPool()) {
-                    Client c = state.newClient();
+                    Client c = clients.get();
                     try {
                         c.open(state.context(pool, process));
                         while (next < ops.size()) {
@@ -367,6 +392,11 @@ public final class Runner {
         @Override
         public List<ClientHandle> clients() {
             return List.copyOf(workers);
+        }
+
+        @Override
+        public boolean clientsInProcesses() {
+            return s.inProcesses();
         }
 
         @Override

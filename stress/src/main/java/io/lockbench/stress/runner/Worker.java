@@ -30,7 +30,8 @@ final class Worker implements ClientHandle, Runnable {
     private volatile java.util.concurrent.atomic.AtomicInteger pauseTickets;
     private volatile boolean paused;
     private volatile long opStartedAt;
-    private Client client;
+    private volatile Client client;
+    private final SkewableClock clock = new SkewableClock();
 
     Worker(int index, Generator generator, RunState run, long firstProcess, long intervalNanos) {
         this.index = index;
@@ -42,9 +43,12 @@ final class Worker implements ClientHandle, Runnable {
 
     @Override
     public void run() {
-        long nextSlot = System.nanoTime();
         try {
-            openClient();
+            if (!openClient()) {
+                return;
+            }
+            run.openedAndWaitForStart();
+            long nextSlot = System.nanoTime();
             while (run.running()) {
                 if (intervalNanos > 0) {
                     nextSlot = Math.max(nextSlot + intervalNanos, System.nanoTime() - intervalNanos);
@@ -62,14 +66,16 @@ final class Worker implements ClientHandle, Runnable {
                 generator.completed(spec, c);
                 if (c.isInfo()) {
                     retire();
-                    if (run.running()) {
-                        process = run.nextProcess();
-                        openClient();
+                    process = run.nextProcess();
+                    if (!openClient()) {
+                        break;
                     }
                 }
             }
         } catch (RuntimeException e) {
             run.workerFailed(index, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             closeQuietly();
         }
@@ -96,15 +102,30 @@ final class Worker implements ClientHandle, Runnable {
         return c;
     }
 
-    private void openClient() {
-        database = run.openPool();
-        client = run.newClient();
-        try {
-            client.open(run.context(database, process));
-        } catch (Exception e) {
-            throw new IllegalStateException("client of process " + process + " could not open: "
-                    + Completions.describe(e), e);
+    /**
+     * Opens a client for the current process. One that cannot open (the server is down, its
+     * process was killed while starting) is retired and the next process tries, until the run ends.
+     */
+    private boolean openClient() {
+        for (int attempt = 1; run.running(); attempt++) {
+            try {
+                database = run.openPool();
+                client = run.newClient();
+                client.open(run.context(database, process, clock));
+                return true;
+            } catch (Exception e) {
+                run.clientDidNotOpen(process, e);
+                if (client != null) {
+                    retire();
+                } else if (database != null) {
+                    database.close();
+                }
+                database = null;
+                process = run.nextProcess();
+                LockSupport.parkNanos(Math.min(2_000, 100L * attempt) * 1_000_000L);
+            }
         }
+        return false;
     }
 
     private void retire() {
@@ -118,7 +139,9 @@ final class Worker implements ClientHandle, Runnable {
             } catch (Exception ignored) {
                 // the process is gone either way
             }
-            oldDb.close();
+            if (oldDb != null) {
+                oldDb.close();
+            }
         }, "lockbench-retire-" + process);
         closer.setDaemon(true);
         closer.start();
@@ -200,5 +223,21 @@ final class Worker implements ClientHandle, Runnable {
     @Override
     public boolean paused() {
         return paused;
+    }
+
+    @Override
+    public long crash() {
+        Client c = client;
+        if (c instanceof ChildProcessClient child && child.ready()) {
+            long pid = child.pid();
+            child.kill();
+            return pid;
+        }
+        return -1;
+    }
+
+    @Override
+    public void skewClock(java.time.Duration offset) {
+        clock.skew(offset);
     }
 }

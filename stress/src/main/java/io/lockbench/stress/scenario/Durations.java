@@ -5,10 +5,13 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them in scenarios and on the command line: {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}. */
+/**
+ * Durations as people write them in scenarios and on the command line: {@code 500ms}, {@code 10s},
+ * {@code 2m}, {@code 1h}; a leading minus for offsets ({@code -30s}).
+ */
 public final class Durations {
 
-    private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
+    private static final Pattern SIMPLE = Pattern.compile("(-?\\d{1,9})\\s*(ms|s|m|h)");
 
     private Durations() {
     }
@@ -31,6 +34,9 @@ public final class Durations {
 
     /** The shortest exact spelling: {@code 1500ms}, {@code 10s}, {@code 2m}. */
     public static String format(Duration d) {
+        if (d.isNegative()) {
+            return "-" + format(d.negated());
+        }
         long ms = d.toMillis();
         if (ms % 3_600_000 == 0 && ms > 0) {
             return ms / 3_600_000 + "h";

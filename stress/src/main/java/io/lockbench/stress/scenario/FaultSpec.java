@@ -21,8 +21,9 @@ public record FaultSpec(String fault, Duration start, Duration hold, Duration he
     public static final Duration DEFAULT_START = Duration.ofSeconds(1);
     public static final Duration DEFAULT_HOLD = Duration.ofSeconds(1);
 
+    // Insertion order is kept, so a scenario is written back as it was given.
     public FaultSpec {
-        options = options == null ? Map.of() : Map.copyOf(options);
+        options = options == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
     }
 
     /** Every field given: defaults filled in. */

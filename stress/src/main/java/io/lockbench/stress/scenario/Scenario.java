@@ -27,10 +27,12 @@ import java.util.List;
  * @param expect      the verdict this scenario should get: {@code valid} / {@code invalid}, or one
  *                    per backend ({@code {sqlite: valid, postgresql: invalid}})
  * @param anomaly     for an expected {@code invalid}: the anomaly type that must be among those found
+ * @param clientProcesses run each client in a JVM of its own (needed by the {@code crash-process} fault)
  */
 public record Scenario(String name, String description, String variant, String client, String backend,
                        WorkloadSpec workload, Integer clients, Double rate, Duration duration, Long ops,
-                       List<FaultSpec> nemesis, List<String> checkers, Long seed, Object expect, String anomaly) {
+                       List<FaultSpec> nemesis, List<String> checkers, Long seed, Object expect, String anomaly,
+                       Boolean clientProcesses) {
 
     public static final int DEFAULT_CLIENTS = 4;
     public static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
@@ -43,32 +45,36 @@ public record Scenario(String name, String description, String variant, String c
 
     public Scenario withName(String newName) {
         return new Scenario(newName, description, variant, client, backend, workload, clients, rate, duration, ops,
-                nemesis, checkers, seed, expect, anomaly);
+                nemesis, checkers, seed, expect, anomaly, clientProcesses);
     }
 
     public Scenario withSeed(long newSeed) {
         return new Scenario(name, description, variant, client, backend, workload, clients, rate, duration, ops,
-                nemesis, checkers, newSeed, expect, anomaly);
+                nemesis, checkers, newSeed, expect, anomaly, clientProcesses);
     }
 
     public Scenario withWorkload(WorkloadSpec spec) {
         return new Scenario(name, description, variant, client, backend, spec, clients, rate, duration, ops,
-                nemesis, checkers, seed, expect, anomaly);
+                nemesis, checkers, seed, expect, anomaly, clientProcesses);
     }
 
     public Scenario withBackend(String newBackend) {
         return new Scenario(name, description, variant, client, newBackend, workload, clients, rate, duration, ops,
-                nemesis, checkers, seed, expect, anomaly);
+                nemesis, checkers, seed, expect, anomaly, clientProcesses);
     }
 
     public Scenario withNemesis(List<FaultSpec> faults) {
         return new Scenario(name, description, variant, client, backend, workload, clients, rate, duration, ops,
-                faults, checkers, seed, expect, anomaly);
+                faults, checkers, seed, expect, anomaly, clientProcesses);
     }
 
     public Scenario withDefaults(String newBackend, int newClients, double newRate, Duration newDuration, long newOps) {
         return new Scenario(name, description, variant, client, newBackend, workload, newClients, newRate, newDuration,
-                newOps, nemesis, checkers, seed, expect, anomaly);
+                newOps, nemesis, checkers, seed, expect, anomaly, clientProcesses);
+    }
+
+    public boolean inProcesses() {
+        return Boolean.TRUE.equals(clientProcesses);
     }
 
     /** The expected verdict on {@code backend} ({@code valid}/{@code invalid}), or null when none is declared. */

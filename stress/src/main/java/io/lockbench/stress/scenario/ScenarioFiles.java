@@ -120,7 +120,7 @@ public final class ScenarioFiles {
             }
             asWritten = YAML.readValue(text, Scenario.class);
         } catch (JsonProcessingException e) {
-            throw problem(where, e);
+            throw problem(where, e, text);
         }
         if (overrides.isEmpty()) {
             return asWritten;
@@ -145,15 +145,19 @@ public final class ScenarioFiles {
         }
     }
 
+    /** Sets {@code path} ({@code workload.keys}, {@code nemesis.0.hold}) to {@code value} parsed as YAML. */
     private static void set(ObjectNode root, String path, String value) {
         String[] parts = path.split("\\.");
-        ObjectNode node = root;
+        JsonNode node = root;
         for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode child = node.get(parts[i]);
-            if (child == null || !child.isObject()) {
-                child = node.putObject(parts[i]);
+            JsonNode child = child(node, parts[i], path);
+            if (child == null || !child.isContainerNode()) {
+                if (!(node instanceof ObjectNode o)) {
+                    throw new ScenarioException("override " + path + ": no element " + parts[i]);
+                }
+                child = o.putObject(parts[i]);
             }
-            node = (ObjectNode) child;
+            node = child;
         }
         JsonNode parsed;
         try {
@@ -162,14 +166,46 @@ public final class ScenarioFiles {
             parsed = null;
         }
         if (parsed == null || parsed.isMissingNode()) {
-            node.put(parts[parts.length - 1], value);
+            parsed = com.fasterxml.jackson.databind.node.TextNode.valueOf(value);
+        }
+        String last = parts[parts.length - 1];
+        if (node instanceof ObjectNode o) {
+            o.set(last, parsed);
         } else {
-            node.set(parts[parts.length - 1], parsed);
+            ((com.fasterxml.jackson.databind.node.ArrayNode) node).set(index(last, node, path), parsed);
         }
     }
 
+    private static JsonNode child(JsonNode node, String part, String path) {
+        return node.isArray() ? node.get(index(part, node, path)) : node.get(part);
+    }
+
+    private static int index(String part, JsonNode array, String path) {
+        try {
+            int i = Integer.parseInt(part);
+            if (i >= 0 && i < array.size()) {
+                return i;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new ScenarioException("override " + path + ": '" + part + "' is not an index of a list of "
+                + array.size() + " (0 to " + (array.size() - 1) + ")");
+    }
+
     private static ScenarioException problem(String where, JsonProcessingException e) {
+        return problem(where, e, null);
+    }
+
+    /** With the text, a field's line is found by its path when the parser no longer knows it. */
+    private static ScenarioException problem(String where, JsonProcessingException e, String text) {
         String at = where + location(e.getLocation());
+        if (e instanceof JsonMappingException m && text != null) {
+            int line = lineOf(text, path(m));
+            if (line > 0) {
+                at = where + ":" + line;
+            }
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return new ScenarioException(at + ": unknown field '" + path(u) + "'; valid fields"
                     + parentName(u) + ": " + names(u.getKnownPropertyIds()), e);
@@ -192,6 +228,40 @@ public final class ScenarioFiles {
             return new ScenarioException(at + ": field '" + path(m) + "': " + m.getOriginalMessage(), e);
         }
         return new ScenarioException(at + ": not valid YAML: " + e.getOriginalMessage(), e);
+    }
+
+    /**
+     * The line of a field given by its path ({@code workload.keyz}, {@code nemesis.0.hold}) in YAML
+     * text: each named step is the next line, after the previous step's, that starts with it.
+     */
+    static int lineOf(String text, String path) {
+        if (path.isEmpty()) {
+            return -1;
+        }
+        String[] lines = text.split("\n", -1);
+        int from = 0;
+        int found = -1;
+        for (String step : path.split("\\.")) {
+            if (step.chars().allMatch(Character::isDigit)) {
+                continue;
+            }
+            found = -1;
+            for (int i = from; i < lines.length; i++) {
+                String t = lines[i].strip();
+                if (t.startsWith("- ")) {
+                    t = t.substring(2).strip();
+                }
+                if (t.startsWith(step + ":")) {
+                    found = i;
+                    break;
+                }
+            }
+            if (found < 0) {
+                return -1;
+            }
+            from = found + 1;
+        }
+        return found + 1;
     }
 
     private static String location(JsonLocation l) {

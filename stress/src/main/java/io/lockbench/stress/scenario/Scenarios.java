@@ -89,6 +89,9 @@ public final class Scenarios {
             if (r.hold().isZero() || r.hold().isNegative()) {
                 throw error(where, "nemesis." + i + ".hold", "must be more than 0");
             }
+            if (r.start().isNegative() || r.heal().isNegative()) {
+                throw error(where, "nemesis." + i, "start and heal must not be negative");
+            }
             if (r.times() < 0) {
                 throw error(where, "nemesis." + i + ".times", "must be ≥ 0 (0: until the run ends)");
             }
@@ -103,7 +106,8 @@ public final class Scenarios {
         checkExpect(where, s.expect());
         long seed = s.seed() != null ? s.seed() : ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         return new Scenario(s.name(), s.description(), variant == null ? s.variant() : variant.cliName(), s.client(),
-                backend, workload, clients, rate, duration, ops, faults, s.checkers(), seed, s.expect(), s.anomaly());
+                backend, workload, clients, rate, duration, ops, faults, s.checkers(), seed, s.expect(), s.anomaly(),
+                s.clientProcesses());
     }
 
     private static void checkExpect(String where, Object expect) {

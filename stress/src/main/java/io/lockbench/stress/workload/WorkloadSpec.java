@@ -17,9 +17,10 @@ import java.util.Optional;
 public record WorkloadSpec(String type, Integer keys, String distribution, Double skew, Map<String, Double> mix,
                            Map<String, String> settings) {
 
+    // Insertion order is kept, so a scenario is written back as it was given.
     public WorkloadSpec {
-        mix = mix == null ? Map.of() : Map.copyOf(mix);
-        settings = settings == null ? Map.of() : Map.copyOf(settings);
+        mix = mix == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(mix));
+        settings = settings == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settings));
     }
 
     public static final int DEFAULT_KEYS = 4;

@@ -35,6 +35,10 @@ public final class Workloads {
                 throw new IllegalArgumentException("unknown setting '" + name + "' for workload " + spec.type()
                         + "; valid: " + String.join(", ", allowed.stream().sorted().toList()));
             }
+            if (spec.duration(name).orElseThrow().isNegative()) {
+                throw new IllegalArgumentException("setting '" + name + "' must not be negative, was "
+                        + spec.settings().get(name));
+            }
         }
         return w;
     }

@@ -81,4 +81,32 @@ class RoundTripTest {
 
         assertThat(JsonLinesReader.read(jsonl).history().ops()).isEqualTo(original.ops());
     }
+
+    @Test
+    void aHistoryMixingOpsWithAndWithoutKeys_isReadBackAsItWas() throws IOException {
+        History mixed = History.of(
+                new Op(0, OpType.INVOKE, 0, "write", "k1", 3L, 10, null),
+                new Op(1, OpType.INVOKE, 1, "write", null, 4L, 11, null),
+                new Op(2, OpType.OK, 0, "write", "k1", 3L, 12, null),
+                new Op(3, OpType.OK, 1, "write", null, 4L, 13, null));
+        Path edn = dir.resolve("mixed.edn");
+
+        HistoryFormat.EDN.write(mixed, edn);
+
+        assertThat(EdnHistoryReader.read(edn, true).history().ops()).isEqualTo(mixed.ops());
+    }
+
+    @Test
+    void exactValues_surviveJsonlToEdnToJsonl() throws IOException {
+        Path jsonl = dir.resolve("a.jsonl");
+        Files.writeString(jsonl, "{\"type\":\"ok\",\"process\":0,\"f\":\"read\",\"value\":[1e400,12345678901234567890123]}\n");
+        Path edn = dir.resolve("a.edn");
+        Path back = dir.resolve("b.jsonl");
+
+        HistoryFormat.EDN.write(JsonLinesReader.read(jsonl).history(), edn);
+        HistoryFormat.JSONL.write(EdnHistoryReader.read(edn, false).history(), back);
+
+        assertThat(JsonLinesReader.read(back).history().ops()).isEqualTo(JsonLinesReader.read(jsonl).history().ops());
+        assertThat(Files.readString(back)).contains("\"value\":[1E+400,12345678901234567890123]");
+    }
 }
