@@ -81,8 +81,7 @@ final class ClaimTables {
 
     /** Creates the resource on its first claim, locks its row and returns the newest token issued for it. */
     long ensureAndLockResource(Connection c, String resourceId) throws SQLException {
-        Jdbc.update(c, sql.ensureResource, resourceId);
-        return lockResource(c, resourceId);
+        return Jdbc.queryLong(c, sql.ensureAndLockResource, resourceId);
     }
 
     /** Locks the resource row (every claim change of the resource takes this lock first) and returns its newest token. */
@@ -101,6 +100,11 @@ final class ClaimTables {
             resourceFreed(c, resourceId);
         }
         return expired;
+    }
+
+    /** Inserts an active claim with the next token unless the partial unique index refuses it (an active claim exists). */
+    Optional<Claim> insertClaim(Connection c, String resourceId, String sessionId, long lastToken) throws SQLException {
+        return Jdbc.queryOne(c, sql.insertClaim, ClaimTables::mapClaim, resourceId, sessionId, lastToken + 1);
     }
 
     /** Inserts an active claim with the next token, without any check, and issues the token. */

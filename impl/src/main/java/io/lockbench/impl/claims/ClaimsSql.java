@@ -42,7 +42,12 @@ final class ClaimsSql {
     final String endSession;
 
     // resources
-    final String ensureResource;
+    /**
+     * Creates the resource on its first claim, or locks the existing row, and returns its newest
+     * token: one round trip. A no-op {@code DO UPDATE} locks the row as {@code FOR UPDATE} would
+     * (PostgreSQL: waits for a concurrent claim, then returns the row as committed).
+     */
+    final String ensureAndLockResource;
     final String lockResource;
     final String newestToken;
     final String issueToken;
@@ -82,8 +87,9 @@ final class ClaimsSql {
                 + " WHERE session_id = ? AND ended_at IS NULL RETURNING heartbeat_at";
         endSession = "UPDATE lb_sessions SET ended_at = " + now + " WHERE session_id = ?";
 
-        ensureResource = "INSERT INTO lb_resources (resource_id, is_working_on, last_issued_token, written_token, "
-                + "updated_at) VALUES (?, FALSE, 0, 0, " + now + ") ON CONFLICT (resource_id) DO NOTHING";
+        ensureAndLockResource = "INSERT INTO lb_resources (resource_id, is_working_on, last_issued_token, "
+                + "written_token, updated_at) VALUES (?, FALSE, 0, 0, " + now + ") ON CONFLICT (resource_id) "
+                + "DO UPDATE SET last_issued_token = lb_resources.last_issued_token RETURNING last_issued_token";
         lockResource = "SELECT last_issued_token FROM lb_resources WHERE resource_id = ?" + d.forUpdate();
         newestToken = "SELECT last_issued_token FROM lb_resources WHERE resource_id = ?";
         issueToken = "UPDATE lb_resources SET last_issued_token = ?, updated_at = " + now + " WHERE resource_id = ?";

@@ -1,7 +1,6 @@
 package io.lockbench.impl.claims;
 
 import io.lockbench.impl.db.Database;
-import io.lockbench.impl.db.Jdbc;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,32 +34,35 @@ public final class PessimisticClaimStore extends ClaimTablesStore {
         super(tables);
     }
 
+    /**
+     * Five round trips when the resource is free (session lock, resource upsert-and-lock, insert,
+     * token, commit). The insert comes before any look at the current holder: the index refuses it
+     * if a claim is active, and only then is that claim checked for staleness (and, if stale,
+     * expired and the insert tried again). Under the resource lock the order changes nothing.
+     */
     @Override
     public ClaimResult claim(String resourceId, String sessionId) {
         return tables.db.inTransaction(c -> {
             tables.lockOpenSession(c, sessionId);
             long lastToken = tables.ensureAndLockResource(c, resourceId);
-            Optional<Claim> stale = tables.expireStaleClaimsOf(c, resourceId).stream().findFirst();
-            Optional<Claim> inserted = Jdbc.queryOne(c, tables.sql.insertClaim, ClaimTables::mapClaim,
-                    resourceId, sessionId, lastToken + 1);
+            Optional<Claim> inserted = tables.insertClaim(c, resourceId, sessionId, lastToken);
+            Optional<Claim> stale = Optional.empty();
             if (inserted.isEmpty()) {
-                // The index refused it: a fresh active claim exists. Nothing of ours was written.
+                // The index refused it: an active claim exists. Take it over if its heartbeat is stale.
+                stale = tables.expireStaleClaimsOf(c, resourceId).stream().findFirst();
+                if (stale.isPresent()) {
+                    inserted = tables.insertClaim(c, resourceId, sessionId, lastToken);
+                }
+            }
+            if (inserted.isEmpty()) {
+                // A fresh active claim holds it. Nothing of ours was written.
                 return new ClaimResult.Rejected(tables.activeOwner(c, resourceId).orElseThrow());
             }
-            tables.tokenIssued(c, inserted.get());
+            Claim claim = inserted.get();
+            tables.tokenIssued(c, claim);
             stale.ifPresent(old -> log.info("session {} took over '{}' from session {} (claim {} stale, token {} -> {})",
-                    sessionId, resourceId, old.sessionId(), old.id(), old.token(), inserted.get().token()));
-            return new ClaimResult.Granted(inserted.get(), stale);
+                    sessionId, resourceId, old.sessionId(), old.id(), old.token(), claim.token()));
+            return new ClaimResult.Granted(claim, stale);
         });
     }
-
-
-
-
-
-
-
-
-
-
 }

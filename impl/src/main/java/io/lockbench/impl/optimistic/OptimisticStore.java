@@ -3,6 +3,7 @@ package io.lockbench.impl.optimistic;
 import io.lockbench.impl.db.Database;
 import io.lockbench.impl.db.Jdbc;
 import io.lockbench.impl.retry.Backoff;
+import io.lockbench.impl.retry.RetryListener;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -21,14 +22,21 @@ public final class OptimisticStore implements VersionedStore {
 
     private final RecordTable table;
     private final Backoff backoff;
+    private final RetryListener listener;
 
     public OptimisticStore(Database db) {
         this(db, Backoff.DEFAULT);
     }
 
     public OptimisticStore(Database db, Backoff backoff) {
+        this(db, backoff, RetryListener.NONE);
+    }
+
+    /** @param listener told about every lost attempt (the benchmarks count them) */
+    public OptimisticStore(Database db, Backoff backoff, RetryListener listener) {
         this.table = new RecordTable(db);
         this.backoff = backoff;
+        this.listener = listener;
     }
 
     @Override
@@ -65,6 +73,7 @@ public final class OptimisticStore implements VersionedStore {
             }
             log.debug("optimistic conflict on key '{}' at attempt {}/{}: version {} was changed by another writer",
                     key, attempt, maxAttempts, current.version());
+            listener.versionConflict(key, attempt, attempt < maxAttempts);
             if (attempt < maxAttempts) {
                 backoff.pause(attempt);
             }

@@ -6,6 +6,7 @@ import io.lockbench.impl.db.ErrorKind;
 import io.lockbench.impl.db.Jdbc;
 import io.lockbench.impl.db.SqlWork;
 import io.lockbench.impl.retry.Backoff;
+import io.lockbench.impl.retry.RetryListener;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -26,18 +27,25 @@ public final class ConstrainedFileVersions implements FileVersions {
     private final FileVersionRows rows;
     private final Backoff backoff;
     private final int maxAttempts;
+    private final RetryListener listener;
 
     public ConstrainedFileVersions(Database db) {
         this(db, Backoff.DEFAULT, DEFAULT_MAX_ATTEMPTS);
     }
 
     public ConstrainedFileVersions(Database db, Backoff backoff, int maxAttempts) {
+        this(db, backoff, maxAttempts, RetryListener.NONE);
+    }
+
+    /** @param listener told about every lost attempt (the benchmarks count them) */
+    public ConstrainedFileVersions(Database db, Backoff backoff, int maxAttempts, RetryListener listener) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be ≥ 1, was " + maxAttempts);
         }
         this.rows = new FileVersionRows(db, VersionTable.CONSTRAINED);
         this.backoff = backoff;
         this.maxAttempts = maxAttempts;
+        this.listener = listener;
     }
 
     @Override
@@ -78,6 +86,7 @@ public final class ConstrainedFileVersions implements FileVersions {
                 }
                 last = e;
                 log.debug("version race on file '{}' at attempt {}/{} ({})", fileId, attempt, maxAttempts, e.kind());
+                listener.transientFailure(fileId, e.kind(), attempt, attempt < maxAttempts);
                 if (attempt < maxAttempts) {
                     backoff.pause(attempt);
                 }

@@ -10,10 +10,13 @@ import ch.qos.logback.core.read.ListAppender;
 import io.lockbench.impl.db.Backend;
 import io.lockbench.impl.db.Database;
 import io.lockbench.impl.retry.Backoff;
+import io.lockbench.impl.retry.RetryListener;
 import io.lockbench.impl.retry.Sleep;
 import io.lockbench.impl.testing.BackendTest;
 import io.lockbench.impl.testing.Concurrently;
 import io.lockbench.impl.testing.DatabaseFixture;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -142,6 +145,28 @@ class OptimisticRetryIT {
 
         assertThat(appender.list).singleElement().satisfies(event ->
                 assertThat(event.getFormattedMessage()).contains("'doc'").contains("attempt 1/3"));
+    }
+
+    @BackendTest
+    void everyLostAttempt_isToldToTheRetryListenerWithWhetherARetryFollows(Backend backend) {
+        Database db = databases.open(backend);
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        OptimisticStore store = new OptimisticStore(db, Backoff.NONE, new RetryListener() {
+            @Override
+            public void versionConflict(String key, int attempt, boolean retrying) {
+                told.add(key + " " + attempt + " " + retrying);
+            }
+        });
+        OptimisticStore other = new OptimisticStore(db);
+        store.create("doc", "a");
+
+        assertThatThrownBy(() -> store.updateWithLocking("doc", old -> {
+            other.updateWithLocking("doc", o -> o + "!");
+            return old + "+mine";
+        }, 2)).isInstanceOf(OptimisticLockException.class);
+        store.updateWithLocking("doc", old -> old + "+quiet");
+
+        assertThat(told).containsExactly("doc 1 true", "doc 2 false");
     }
 
     @BackendTest

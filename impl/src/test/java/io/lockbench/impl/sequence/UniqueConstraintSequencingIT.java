@@ -4,12 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lockbench.impl.db.Backend;
+import io.lockbench.impl.db.Database;
+import io.lockbench.impl.db.ErrorKind;
+import io.lockbench.impl.retry.Backoff;
+import io.lockbench.impl.retry.RetryListener;
 import io.lockbench.impl.testing.BackendTest;
 import io.lockbench.impl.testing.Concurrently;
 import io.lockbench.impl.testing.DatabaseFixture;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.NoSuchElementException;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UniqueConstraintSequencingIT {
@@ -129,5 +142,60 @@ class UniqueConstraintSequencingIT {
         });
 
         assertThat(new DuplicateVersionFinder(db).find(VersionTable.CONSTRAINED)).isEmpty();
+    }
+
+    /**
+     * PostgreSQL only: SQLite runs one write transaction at a time (BEGIN IMMEDIATE), so its
+     * MAX(version) + 1 is never taken by another writer and no unique violation can happen there.
+     */
+    @Test
+    void aVersionTakenByAnotherWriter_isToldToTheRetryListenerAsAUniqueViolationThatIsRetried() throws Exception {
+        Database db = databases.open(Backend.POSTGRESQL);
+        List<String> told = Collections.synchronizedList(new ArrayList<>());
+        FileVersions files = new ConstrainedFileVersions(db, Backoff.NONE, 5, new RetryListener() {
+            @Override
+            public void transientFailure(String key, ErrorKind kind, int attempt, boolean retrying) {
+                told.add(key + " " + kind + " " + attempt + " " + retrying);
+            }
+        });
+        files.create("a.txt", "v1");
+
+        try (Connection other = db.dataSource().getConnection()) {
+            other.setAutoCommit(false);
+            // Another writer has version 2 inserted but not committed: our insert of 2 waits on it.
+            try (Statement s = other.createStatement()) {
+                s.executeUpdate("INSERT INTO lb_file_versions (file_id, version, content, created_at) "
+                        + "VALUES ('a.txt', 2, 'theirs', 0)");
+            }
+            CompletableFuture<FileVersion> ours = CompletableFuture.supplyAsync(() -> files.update("a.txt", "ours"));
+            awaitBlockedBehind(db, backendPid(other));
+            other.commit();
+
+            assertThat(ours.get(30, TimeUnit.SECONDS).version()).isEqualTo(3);
+        }
+        assertThat(told).containsExactly("a.txt UNIQUE_VIOLATION 1 true");
+    }
+
+    private static int backendPid(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static void awaitBlockedBehind(Database db, int pid) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (db.withConnection(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE " + pid + " = ANY(pg_blocking_pids(pid))")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the update never waited for the other writer");
+            }
+            Thread.sleep(10);
+        }
     }
 }
