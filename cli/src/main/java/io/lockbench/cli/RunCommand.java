@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.lockbench.servers.PostgresServer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,9 +88,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Where run directories go (default: ${DEFAULT-VALUE}).")
     Path runsDir;
 
-    @Option(names = "--pg-url", paramLabel = "JDBC_URL",
-            description = "PostgreSQL server for postgresql scenarios (default: $LOCKBENCH_PG_URL).")
-    String pgUrl;
+    @CommandLine.Mixin
+    PostgresOptions postgres = new PostgresOptions();
 
     @Option(names = "--keep-schema", description = "Keep each PostgreSQL run's schema for inspection.")
     boolean keepSchema;
@@ -113,8 +113,7 @@ public final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().halt(Lockbench.EXIT_ERROR);
         }, "lockbench-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
-        String url = pgUrl != null ? pgUrl : System.getenv("LOCKBENCH_PG_URL");
-        RunOptions options = new RunOptions(runsDir, url, pgUrl != null ? "given by --pg-url" : "given by LOCKBENCH_PG_URL",
+        RunOptions options = new RunOptions(runsDir, null, null,
                 quiet ? Progress.Mode.QUIET : Progress.detect(), out, keepSchema, null, cancel,
                 "lockbench " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         int worst = Lockbench.EXIT_VALID;
@@ -138,6 +137,9 @@ public final class RunCommand implements Callable<Integer> {
                         runOptions = options.withClient(client.clients());
                     }
                     scenario = Scenarios.resolve(scenario, file.toString());
+                    if (scenario.backend().equals("postgresql")) {
+                        runOptions = onPostgres(runOptions, file);
+                    }
                     RunOutcome outcome = Runner.run(scenario, runOptions);
                     print(out, outcome);
                     code = outcome.exitCode();
@@ -157,6 +159,16 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         return worst;
+    }
+
+    /** The PostgreSQL server to run on: found (or started) once per command, as every command finds it. */
+    private RunOptions onPostgres(RunOptions options, Path file) {
+        try {
+            PostgresServer server = postgres.server();
+            return options.withPostgresUrl(server.jdbcUrl(), server.description());
+        } catch (IllegalStateException none) {
+            throw new ScenarioException(file + ": backend postgresql needs a server: " + none.getMessage());
+        }
     }
 
     /** 1 (invalid) beats 2 (unknown or error) beats 0 (valid): one invalid run makes the whole command invalid. */
@@ -188,7 +200,8 @@ public final class RunCommand implements Callable<Integer> {
 
     static void print(PrintStream out, RunOutcome outcome) {
         RunResults r = outcome.results();
-        out.printf(Locale.ROOT, "%s on %s: %s%s%n", r.scenario(), r.server().version(), r.verdict().toUpperCase(Locale.ROOT),
+        out.printf(Locale.ROOT, "%s on %s%s: %s%s%n", r.scenario(), r.server().version(), where(r.server()),
+                r.verdict().toUpperCase(Locale.ROOT),
                 r.asExpected() == null ? "" : r.asExpected() ? " (as expected)" : " (EXPECTED " + r.expected().toUpperCase(Locale.ROOT) + ")");
         out.printf(Locale.ROOT, "  %,d ops in %.1f s (%,.0f/s): %,d ok, %,d fail, %,d info; seed %d%n", r.ops().total(),
                 r.durationSeconds(), r.throughput().opsPerSecond(), r.ops().ok(), r.ops().fail(), r.ops().info(), r.seed());
@@ -206,6 +219,17 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.println("  " + outcome.directory());
         out.flush();
+    }
+
+    /** Where a PostgreSQL server came from, in a word: the results carry its whole description. */
+    private static String where(RunResults.Server server) {
+        String source = String.valueOf(server.source());
+        for (String kind : new String[] {"embedded", "container"}) {
+            if (source.contains(", " + kind)) {
+                return " (" + kind + ")";
+            }
+        }
+        return "";
     }
 
     private static String firstLine(String s) {

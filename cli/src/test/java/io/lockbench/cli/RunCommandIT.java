@@ -84,13 +84,15 @@ class RunCommandIT {
     }
 
     @Test
-    void aPostgresScenarioWithoutAServer_exitsTwo_sayingHowToGiveOne() throws IOException {
+    void aPostgresScenarioOnAServerThatDoesNotAnswer_exitsTwo_namingTheUrlWithoutItsPassword() throws IOException {
         Path pg = Files.writeString(dir.resolve("pg.yaml"), "variant: optimistic\nbackend: postgresql\n");
 
-        CommandRun run = CommandRun.of("run", pg.toString(), "--runs-dir", dir.toString(), "--pg-url", "");
+        CommandRun run = CommandRun.of("run", pg.toString(), "--runs-dir", dir.toString(), "--pg-url",
+                "jdbc:postgresql://127.0.0.1:1/nowhere?user=x&password=secret");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("backend postgresql needs a server: set LOCKBENCH_PG_URL");
+        assertThat(run.err()).contains("pg.yaml: backend postgresql needs a server:").contains("127.0.0.1:1")
+                .doesNotContain("secret");
     }
 
     @Test
