@@ -1,0 +1,140 @@
+package io.lockbench.stress.runner;
+
+import io.lockbench.api.Client;
+import io.lockbench.api.Completion;
+import io.lockbench.api.Operation;
+import io.lockbench.impl.catalog.Variant;
+import io.lockbench.impl.db.Database;
+import io.lockbench.impl.db.DatabaseConfig;
+import io.lockbench.stress.client.ReferenceClients;
+import io.lockbench.stress.workload.Generator;
+import io.lockbench.stress.workload.OpSpec;
+import io.lockbench.stress.workload.WorkloadSpec;
+import io.lockbench.stress.workload.Workloads;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.ThreadParams;
+
+/**
+ * What recording costs a stress run: the same client operations (the register workload on the
+ * optimistic store, SQLite in WAL mode: the fastest operations lockbench runs, so the worst case for
+ * the recorder's share) with and without the {@link Recorder} writing every invocation and
+ * completion to {@code history.jsonl}. The issue's bound: {@code recorded} ≥ 0.97 × {@code unrecorded}.
+ *
+ * <pre>
+ * mvn -q -pl stress -am test-compile
+ * mvn -q -pl stress dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ * java -cp stress/target/test-classes:stress/target/classes:$(cat stress/target/test.classpath) \
+ *      org.openjdk.jmh.Main RecordingOverheadBenchmark
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = "-Xmx2g")
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Threads(4)
+public class RecordingOverheadBenchmark {
+
+    static final WorkloadSpec WORKLOAD = new WorkloadSpec("register", 16, "uniform", null, null, null);
+
+    Path dir;
+    String url;
+    Recorder recorder;
+    OutputStream history;
+
+    @Setup(Level.Trial)
+    public void createDatabase() throws Exception {
+        dir = Files.createTempDirectory("lockbench-recording-");
+        url = "jdbc:sqlite:" + dir.resolve("db.sqlite");
+        try (Database db = Database.open(url)) {
+            Client c = ReferenceClients.of(Variant.OPTIMISTIC).get();
+            c.setup(new ProcessContext(url, db, "sqlite", -1, Map.of(), Clock.systemUTC()));
+        }
+        history = Files.newOutputStream(dir.resolve("history.jsonl"));
+        recorder = new Recorder(history, System.nanoTime());
+    }
+
+    @TearDown(Level.Trial)
+    public void removeDatabase() throws IOException {
+        recorder.close();
+        history.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** One client process per benchmark thread, as in a run. */
+    @State(Scope.Thread)
+    public static class Process {
+        long process;
+        Database db;
+        Client client;
+        Generator generator;
+
+        @Setup(Level.Trial)
+        public void open(RecordingOverheadBenchmark run, ThreadParams thread) throws Exception {
+            process = thread.getThreadIndex();
+            db = Database.open(DatabaseConfig.of(run.url).withMaxPoolSize(2));
+            client = ReferenceClients.of(Variant.OPTIMISTIC).get();
+            client.open(new ProcessContext(run.url, db, "sqlite", process, Map.of(), Clock.systemUTC()));
+            generator = Workloads.of(WORKLOAD).generator((int) process, new Random(process));
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws Exception {
+            client.close();
+            db.close();
+        }
+
+        Completion invoke(OpSpec op) {
+            try {
+                return client.invoke(new Operation(process, op.f(), op.key(), op.value()));
+            } catch (Exception e) {
+                return Completion.info("OTHER", e.getMessage());
+            }
+        }
+    }
+
+    @Benchmark
+    public Completion unrecorded(Process p) {
+        OpSpec op = p.generator.next();
+        Completion c = p.invoke(op);
+        p.generator.completed(op, c);
+        return c;
+    }
+
+    @Benchmark
+    public Completion recorded(RecordingOverheadBenchmark run, Process p) {
+        OpSpec op = p.generator.next();
+        run.recorder.invoke(p.process, op);
+        Completion c = p.invoke(op);
+        run.recorder.complete(p.process, op, c);
+        p.generator.completed(op, c);
+        return c;
+    }
+}
