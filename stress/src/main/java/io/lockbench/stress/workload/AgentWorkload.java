@@ -25,7 +25,7 @@ import java.util.Set;
  *   <li>{@code heartbeat}: extends the agent's lease.</li>
  * </ul>
  */
-final class AgentWorkload implements Workload {
+final class AgentWorkload extends KeyedWorkload {
 
     static final Map<String, Double> MIX = new LinkedHashMap<>();
     static final Set<String> SETTINGS = Set.of("lease-ttl");
@@ -38,24 +38,11 @@ final class AgentWorkload implements Workload {
         MIX.put("heartbeat", 1.0);
     }
 
-    private final List<String> keys;
-    private final KeyChooser chooser;
     private final OpMix mix;
 
     AgentWorkload(WorkloadSpec spec) {
-        this.keys = Workloads.keys("agent-", spec.keys());
-        this.chooser = Workloads.chooser(spec, keys);
+        super("agent", "agent-", MIX, spec);
         this.mix = Workloads.mix(MIX, spec);
-    }
-
-    @Override
-    public String type() {
-        return "agent";
-    }
-
-    @Override
-    public Map<String, Double> defaultMix() {
-        return MIX;
     }
 
     @Override
@@ -111,10 +98,5 @@ final class AgentWorkload implements Workload {
     @Override
     public Set<String> readOnlyOperations() {
         return Set.of("read");
-    }
-
-    @Override
-    public List<String> keys() {
-        return keys;
     }
 }

@@ -22,7 +22,7 @@ import java.util.Set;
  *   <li>{@code inspect}: ok value {@code {active-claims n}}, counted in one statement.</li>
  * </ul>
  */
-final class ClaimsWorkload implements Workload {
+final class ClaimsWorkload extends KeyedWorkload {
 
     static final Map<String, Double> MIX = new LinkedHashMap<>();
     static final Set<String> SETTINGS = Set.of("stale-after");
@@ -36,14 +36,11 @@ final class ClaimsWorkload implements Workload {
         MIX.put("release", 2.0);
     }
 
-    private final List<String> keys;
-    private final KeyChooser chooser;
     private final OpMix idle;
     private final OpMix holding;
 
     ClaimsWorkload(WorkloadSpec spec) {
-        this.keys = Workloads.keys("res-", spec.keys());
-        this.chooser = Workloads.chooser(spec, keys);
+        super("claims", "res-", MIX, spec);
         OpMix.of(MIX, spec.mix()); // validates names and weights once
         Map<String, Double> idleDefaults = new LinkedHashMap<>();
         Map<String, Double> holdingDefaults = new LinkedHashMap<>();
@@ -56,16 +53,6 @@ final class ClaimsWorkload implements Workload {
         Map<String, Double> m = new LinkedHashMap<>(given);
         m.keySet().retainAll(names.keySet());
         return m;
-    }
-
-    @Override
-    public String type() {
-        return "claims";
-    }
-
-    @Override
-    public Map<String, Double> defaultMix() {
-        return MIX;
     }
 
     @Override
@@ -125,16 +112,11 @@ final class ClaimsWorkload implements Workload {
 
     @Override
     public List<OpSpec> finalOps() {
-        return keys.stream().map(k -> new OpSpec("inspect", k, null)).toList();
+        return eachKey("inspect");
     }
 
     @Override
     public Set<String> readOnlyOperations() {
         return Set.of("inspect");
-    }
-
-    @Override
-    public List<String> keys() {
-        return keys;
     }
 }

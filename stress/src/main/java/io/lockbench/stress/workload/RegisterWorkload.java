@@ -21,28 +21,15 @@ import java.util.Set;
  * optimistic retry loop, spread over operations so that the history shows every attempt. Contents
  * are unique ({@code w<worker>-<n>}), so a lost update shows as two ok writes from one version.
  */
-final class RegisterWorkload implements Workload {
+final class RegisterWorkload extends KeyedWorkload {
 
     static final Map<String, Double> MIX = new LinkedHashMap<>(Map.of("read", 1.0, "write", 1.0));
 
-    private final List<String> keys;
-    private final KeyChooser chooser;
     private final OpMix mix;
 
     RegisterWorkload(WorkloadSpec spec) {
-        this.keys = Workloads.keys("r", spec.keys());
-        this.chooser = Workloads.chooser(spec, keys);
+        super("register", "r", MIX, spec);
         this.mix = Workloads.mix(MIX, spec);
-    }
-
-    @Override
-    public String type() {
-        return "register";
-    }
-
-    @Override
-    public Map<String, Double> defaultMix() {
-        return MIX;
     }
 
     @Override
@@ -68,16 +55,11 @@ final class RegisterWorkload implements Workload {
 
     @Override
     public List<OpSpec> finalOps() {
-        return keys.stream().map(k -> new OpSpec("read", k, null)).toList();
+        return eachKey("read");
     }
 
     @Override
     public Set<String> readOnlyOperations() {
         return Set.of("read");
-    }
-
-    @Override
-    public List<String> keys() {
-        return keys;
     }
 }

@@ -18,28 +18,15 @@ import java.util.Set;
  *       file that does not exist). The final read of each file runs after the main phase.</li>
  * </ul>
  */
-final class SequenceWorkload implements Workload {
+final class SequenceWorkload extends KeyedWorkload {
 
     static final Map<String, Double> MIX = new LinkedHashMap<>(Map.of("append", 9.0, "read", 1.0));
 
-    private final List<String> keys;
-    private final KeyChooser chooser;
     private final OpMix mix;
 
     SequenceWorkload(WorkloadSpec spec) {
-        this.keys = Workloads.keys("file-", spec.keys());
-        this.chooser = Workloads.chooser(spec, keys);
+        super("sequence", "file-", MIX, spec);
         this.mix = Workloads.mix(MIX, spec);
-    }
-
-    @Override
-    public String type() {
-        return "sequence";
-    }
-
-    @Override
-    public Map<String, Double> defaultMix() {
-        return MIX;
     }
 
     @Override
@@ -69,16 +56,11 @@ final class SequenceWorkload implements Workload {
 
     @Override
     public List<OpSpec> finalOps() {
-        return keys.stream().map(k -> new OpSpec("read", k, null)).toList();
+        return eachKey("read");
     }
 
     @Override
     public Set<String> readOnlyOperations() {
         return Set.of("read");
-    }
-
-    @Override
-    public List<String> keys() {
-        return keys;
     }
 }
