@@ -75,7 +75,10 @@ final class ClaimsWorkload extends KeyedWorkload {
                 }
                 String f = holding.next(random);
                 if (f.equals("fenced-write")) {
-                    return new OpSpec(f, heldKey, Map.of("token", heldToken, "content", "w" + worker + "-" + (++writes)));
+                    Map<String, Object> value = new LinkedHashMap<>();
+                    value.put("token", heldToken);
+                    value.put("content", "w" + worker + "-" + (++writes));
+                    return new OpSpec(f, heldKey, value);
                 }
                 return new OpSpec(f, f.equals("heartbeat") ? null : heldKey, null);
             }

@@ -1,7 +1,6 @@
 package io.lockbench.stress.workload;
 
 import io.lockbench.api.Completion;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -23,7 +22,7 @@ import java.util.Set;
  */
 final class RegisterWorkload extends KeyedWorkload {
 
-    static final Map<String, Double> MIX = new LinkedHashMap<>(Map.of("read", 1.0, "write", 1.0));
+    static final Map<String, Double> MIX = Workloads.weights("read", 1.0, "write", 1.0);
 
     private final OpMix mix;
 

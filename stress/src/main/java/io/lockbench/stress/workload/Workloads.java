@@ -63,6 +63,18 @@ public final class Workloads {
         return keys;
     }
 
+    /**
+     * Weights in the order given: the order the mix draws from, so it must not vary between JVMs
+     * (as {@code Map.of}'s does) for a seed to give the same operations everywhere.
+     */
+    static Map<String, Double> weights(Object... fsAndWeights) {
+        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < fsAndWeights.length; i += 2) {
+            m.put((String) fsAndWeights[i], (Double) fsAndWeights[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     static KeyChooser chooser(WorkloadSpec spec, List<String> keys) {
         String distribution = spec.distribution() == null ? "uniform" : spec.distribution();
         double skew = spec.skew() == null ? 0 : spec.skew();
