@@ -15,32 +15,41 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A client that runs in a JVM of its own ({@link ClientHost}), so that clients share the database
  * only as separate processes do (one SQLite file, several processes) and one can be killed with
  * SIGKILL in the middle of a transaction. Operations and completions cross a pipe as JSON lines.
+ * A child that does not answer within the reply timeout (the operation timeout plus a margin) is
+ * killed and its operation is unknown: a hung process is retired, as a crashed one is.
  */
 final class ChildProcessClient implements Client {
 
     private final String client;
     private final Set<String> readOnly;
     private final Path logDirectory;
+    private final Duration replyTimeout;
     private Process process;
     private Writer toChild;
-    private BufferedReader fromChild;
+    /** The child's output lines, read by a thread of their own so that waiting for one can time out; empty at its end. */
+    private final BlockingQueue<Optional<String>> fromChild = new LinkedBlockingQueue<>();
     private volatile boolean ready;
 
     /** @param client a reference variant's name, or a client class on the classpath */
-    ChildProcessClient(String client, Set<String> readOnly, Path logDirectory) {
+    ChildProcessClient(String client, Set<String> readOnly, Path logDirectory, Duration replyTimeout) {
         this.client = client;
         this.readOnly = readOnly;
         this.logDirectory = logDirectory;
+        this.replyTimeout = replyTimeout;
     }
 
     /** The client a child hosts: a reference variant by name, or a class with a public no-argument constructor. */
@@ -69,8 +78,20 @@ final class ChildProcessClient implements Client {
                         logDirectory.resolve("client-process-" + context.process() + ".log").toFile()))
                 .start();
         toChild = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        fromChild = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String greeting = fromChild.readLine();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        Thread reader = new Thread(() -> {
+            try {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    fromChild.add(Optional.of(line));
+                }
+            } catch (IOException ended) {
+                // killed: the end below
+            }
+            fromChild.add(Optional.empty());
+        }, "client-process-" + context.process() + "-output");
+        reader.setDaemon(true);
+        reader.start();
+        String greeting = nextLine();
         ready = ClientHost.READY.equals(greeting);
         if (!ready) {
             process.destroyForcibly();
@@ -78,6 +99,23 @@ final class ChildProcessClient implements Client {
                     + (greeting == null ? "it exited" + exitStatus() : "it said '" + greeting + "'") + " (see client-process-"
                     + context.process() + ".log in the run directory)");
         }
+    }
+
+    /** The child's next line; null at its end; kills it when none comes within the reply timeout. */
+    private String nextLine() throws IOException {
+        Optional<String> line;
+        try {
+            line = fromChild.poll(replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IOException("interrupted while waiting for it");
+        }
+        if (line == null) {
+            process.destroyForcibly();
+            throw new IOException("no reply within " + replyTimeout.toSeconds() + " s: killed");
+        }
+        return line.orElse(null);
     }
 
     private String exitStatus() {
@@ -112,7 +150,7 @@ final class ChildProcessClient implements Client {
             toChild.write(ClientHost.JSON.writeValueAsString(op));
             toChild.write('\n');
             toChild.flush();
-            String line = fromChild.readLine();
+            String line = nextLine();
             if (line == null) {
                 throw new IOException("its output ended");
             }

@@ -42,7 +42,7 @@ final class RunDirectory {
 
     private static void link(Path link, Path target) {
         try {
-            Path tmp = link.resolveSibling(link.getFileName() + ".tmp" + ProcessHandle.current().pid());
+            Path tmp = link.resolveSibling(link.getFileName() + ".tmp" + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId());
             Files.deleteIfExists(tmp);
             Files.createSymbolicLink(tmp, target);
             Files.move(tmp, link, java.nio.file.StandardCopyOption.REPLACE_EXISTING,

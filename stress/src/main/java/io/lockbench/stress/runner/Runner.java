@@ -100,7 +100,7 @@ public final class Runner {
             Supplier<Client> perProcess = clients;
             if (s.inProcesses()) {
                 String name = variant != null ? variant.cliName() : s.client();
-                perProcess = () -> new ChildProcessClient(name, workload.readOnlyOperations(), dir);
+                perProcess = () -> new ChildProcessClient(name, workload.readOnlyOperations(), dir, opTimeout.plusSeconds(2));
             }
             return new Execution(s, workload, variant, clients, perProcess, nemeses, target, dir, options, opTimeout,
                     startedAt).run();
@@ -270,7 +270,7 @@ public final class Runner {
                 if (t.isAlive()) {
                     t.interrupt();
                     problems.add("client " + i + " (process " + workers.get(i).process() + ") was still in an operation "
-                            + "after " + opTimeout.toSeconds() + " s: left running, its operation stays unknown");
+                            + "after " + (opTimeout.toSeconds() + 5) + " s: left running, its operation stays unknown");
                 }
             }
         }

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,7 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The detection table, run: every row of {@link DetectionTable} from its committed scenario file,
  * on each of its backends, with its fault really injected. Each broken twin must be invalid with
  * its declared anomaly; each correct variant valid. The measured table (verdicts and the failure
- * rates by error class) is written to {@code target/detection-table.md}.
+ * rates by error class) is written to {@code target/detection-table.md}. Rows whose clients are
+ * threads run three at a time (see junit-platform.properties): each has its own database, proxy and
+ * clients. Rows whose clients are processes (a JVM each) run one at a time, as a crash is only a
+ * fault while the replacement JVMs start in seconds.
  */
 class DetectionTableIT {
 
@@ -38,9 +43,24 @@ class DetectionTableIT {
     @TempDir
     static Path runs;
 
-    static Stream<Arguments> cases() {
-        return DetectionTable.rows().stream().flatMap(row -> row.backends().stream()
-                .map(b -> Arguments.of(row.variant().cliName(), row.fault(), b, row)));
+    static Stream<Arguments> threadClientCases() {
+        return cases(false);
+    }
+
+    static Stream<Arguments> processClientCases() {
+        return cases(true);
+    }
+
+    private static Stream<Arguments> cases(boolean clientProcesses) {
+        return DetectionTable.rows().stream()
+                .filter(row -> Boolean.TRUE.equals(readScenario(row, row.backends().get(0)).clientProcesses()) == clientProcesses)
+                .flatMap(row -> row.backends().stream()
+                        .map(b -> Arguments.of(row.variant().cliName(), row.fault(), b, row)));
+    }
+
+    private static Scenario readScenario(DetectionTable.Row row, Backend backend) {
+        Path file = DetectionScenariosTest.DIR.resolve(row.fileName());
+        return ScenarioFiles.read(file, Map.of("backend", backend.name().toLowerCase(Locale.ROOT)));
     }
 
     @BeforeAll
@@ -51,12 +71,23 @@ class DetectionTableIT {
     }
 
     @ParameterizedTest(name = "{0} under {1} on {2}")
-    @MethodSource("cases")
+    @MethodSource("threadClientCases")
+    @Execution(ExecutionMode.CONCURRENT)
     void eachBrokenTwinIsCaught_andEachCorrectVariantPasses(String variant, String fault, Backend backend,
                                                               DetectionTable.Row row) throws IOException {
+        runRow(row, fault, backend);
+    }
+
+    @ParameterizedTest(name = "{0} under {1} on {2}, clients in their own processes")
+    @MethodSource("processClientCases")
+    void withClientsInTheirOwnProcesses_eachBrokenTwinIsCaught_andEachCorrectVariantPasses(
+            String variant, String fault, Backend backend, DetectionTable.Row row) throws IOException {
+        runRow(row, fault, backend);
+    }
+
+    private void runRow(DetectionTable.Row row, String fault, Backend backend) throws IOException {
         RunOptions options = RunsOnBackend.options(RunOptions.quiet(runs), backend);
-        Path file = DetectionScenariosTest.DIR.resolve(row.fileName());
-        Scenario scenario = ScenarioFiles.read(file, Map.of("backend", backend.name().toLowerCase(Locale.ROOT)));
+        Scenario scenario = readScenario(row, backend);
 
         RunOutcome outcome = Runner.run(scenario, options);
 

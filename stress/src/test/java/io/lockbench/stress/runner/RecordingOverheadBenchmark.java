@@ -41,6 +41,9 @@ import org.openjdk.jmh.infra.ThreadParams;
  * optimistic store, SQLite in WAL mode: the fastest operations lockbench runs, so the worst case for
  * the recorder's share) with and without the {@link Recorder} writing every invocation and
  * completion to {@code history.jsonl}. The issue's bound: {@code recorded} ≥ 0.97 × {@code unrecorded}.
+ * {@code recordingAlone} measures the recorder by itself (an invocation and its completion, no
+ * database): on a shared machine, where the two whole-operation scores drift with the load, the
+ * ratio of its time to an operation's is the steadier figure of the same cost.
  *
  * <pre>
  * mvn -q -pl stress -am test-compile
@@ -126,6 +129,17 @@ public class RecordingOverheadBenchmark {
         Completion c = p.invoke(op);
         p.generator.completed(op, c);
         return c;
+    }
+
+    static final OpSpec WRITE = new OpSpec("write", "k7", Map.of("expected", 6, "content", "w1-42"));
+    static final Completion OK = Completion.ok(Map.of("version", 7));
+
+    @Benchmark
+    public Completion recordingAlone(RecordingOverheadBenchmark run, Process p) {
+        OpSpec op = WRITE;
+        run.recorder.invoke(p.process, op);
+        run.recorder.complete(p.process, op, OK);
+        return OK;
     }
 
     @Benchmark
