@@ -24,13 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Every scenario under {@code scenarios/examples/}, a team's strategy written as SQL, run on both
  * backends: each must get the verdict it declares there ({@code expect:}, per backend where they
  * differ), with its declared anomaly when invalid. The measured verdicts and failure rates go to
- * {@code target/examples-table.md}.
+ * {@code target/examples-table.md}. Three run at a time (junit-platform.properties): each has its
+ * own database and clients.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ExampleScenariosIT {
 
     static final Path DIR = Path.of("..", "scenarios", "examples");
