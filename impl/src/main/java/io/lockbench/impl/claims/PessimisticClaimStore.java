@@ -30,6 +30,14 @@ public final class PessimisticClaimStore extends ClaimTablesStore {
         this(new ClaimTables(db, staleAfter, ClaimsSql.CLAIMS));
     }
 
+    /**
+     * A store with the stale threshold an application's store last recorded in this database (the
+     * default when none did): for tools, such as {@code lockbench claims}, that must not change it.
+     */
+    public static PessimisticClaimStore withRecordedStaleAfter(Database db) {
+        return new PessimisticClaimStore(db, ClaimTables.recordedStaleAfter(db).orElse(DEFAULT_STALE_AFTER));
+    }
+
     PessimisticClaimStore(ClaimTables tables) {
         super(tables);
     }
