@@ -46,6 +46,15 @@ final class ClaimTables {
                 rs -> Duration.ofMillis(rs.getLong(1))));
     }
 
+    List<String> resourceIds() {
+        return db.withConnection(c -> Jdbc.queryList(c, "SELECT resource_id FROM lb_resources ORDER BY resource_id",
+                rs -> rs.getString(1)));
+    }
+
+    Optional<Owner> activeOwner(String resourceId) {
+        return db.withConnection(c -> activeOwner(c, resourceId));
+    }
+
     List<Claim> activeClaimsOfSession(String sessionId) {
         return db.withConnection(c -> Jdbc.queryList(c, sql.activeClaimsOfSession, ClaimTables::mapClaim, sessionId));
     }

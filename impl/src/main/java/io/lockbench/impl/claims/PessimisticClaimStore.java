@@ -2,6 +2,7 @@ package io.lockbench.impl.claims;
 
 import io.lockbench.impl.db.Database;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,5 +73,15 @@ public final class PessimisticClaimStore extends ClaimTablesStore {
                     sessionId, resourceId, old.sessionId(), old.id(), old.token(), claim.token()));
             return new ClaimResult.Granted(claim, stale);
         });
+    }
+
+    /** Every resource ever claimed, by id: what {@code lockbench claims next} chooses from. */
+    public List<String> resourceIds() {
+        return tables.resourceIds();
+    }
+
+    /** Who holds the resource now, if anyone. */
+    public Optional<Owner> owner(String resourceId) {
+        return tables.activeOwner(resourceId);
     }
 }
