@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         versionProvider = Lockbench.Version.class,
         description = "Which database locking strategy to use for concurrent writes, and whether an "
                 + "implementation of it is safe.",
-        subcommands = {RunCommand.class, CheckCommand.class, VersionsCommand.class, SynthCommand.class, ConvertCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, VersionsCommand.class, ClaimsCommand.class, SynthCommand.class, ConvertCommand.class,
                 PostgresCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Lockbench implements Runnable {
 

@@ -20,8 +20,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 class BenchPlanTest {
 
-    /** Five benchmark classes, ten methods: two baselines, four correct strategies, four broken twins. */
-    private static final int METHODS = 10;
+    /** Five benchmark classes, eleven methods: two baselines, four correct strategies, five broken twins. */
+    private static final int METHODS = 11;
 
     private static final OutputFormat SILENT = OutputFormatFactory.createFormatInstance(
             new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT);
@@ -79,8 +79,8 @@ class BenchPlanTest {
         BenchPlan plan = plan(Preset.QUICK, List.of(Backend.SQLITE), "OptimisticRetry", "-t", "1");
 
         assertThat(plan.runs().get(0).getIncludes()).hasSize(2).contains("OptimisticRetry");
-        assertThat(plan.benchmarks()).as("optimistic, verifyAfterWrite, rawUpdate, rawInsert at 3 key counts × 2 modes")
-                .isEqualTo(4 * 3 * 2);
+        assertThat(plan.benchmarks()).as("optimistic, verifyAfterWrite, checkContentAfterWrite, rawUpdate, rawInsert at 3 key counts × 2 modes")
+                .isEqualTo(5 * 3 * 2);
     }
 
     @Test

@@ -6,6 +6,8 @@ package io.lockbench.impl.catalog;
  */
 public enum ExpectedAnomaly {
     LOST_UPDATE("lost update", "an acknowledged update is missing from the final state"),
+    FAILED_UPDATE_APPLIED("failed update applied",
+            "an update reported as failed is in the data anyway, so a caller that retries it applies it twice"),
     DUPLICATE_VERSION("duplicate version", "two versions of one file carry the same number"),
     TWO_ACTIVE_CLAIMS("two active claims", "two sessions hold the same resource at the same time"),
     STALE_HOLDER_WRITE("stale holder write",

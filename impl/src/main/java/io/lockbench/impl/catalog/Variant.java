@@ -5,6 +5,7 @@ import io.lockbench.impl.agent.GlobalLastWriterWinsContext;
 import io.lockbench.impl.claims.CheckThenInsertClaimStore;
 import io.lockbench.impl.claims.PessimisticClaimStore;
 import io.lockbench.impl.claims.UnfencedClaimStore;
+import io.lockbench.impl.optimistic.CheckContentAfterWriteStore;
 import io.lockbench.impl.optimistic.OptimisticStore;
 import io.lockbench.impl.optimistic.VerifyAfterWriteStore;
 import io.lockbench.impl.sequence.ConstrainedFileVersions;
@@ -23,7 +24,10 @@ public enum Variant {
     OPTIMISTIC(Strategy.OPTIMISTIC_RETRY, OptimisticStore.class, null,
             "conditional UPDATE … WHERE version = ?; a row count of 0 means re-read and retry with jittered backoff"),
     VERIFY_AFTER_WRITE(Strategy.OPTIMISTIC_RETRY, VerifyAfterWriteStore.class, ExpectedAnomaly.LOST_UPDATE,
-            "writes without the version condition, then re-reads to verify: two writers both verify"),
+            "UPDATE … SET version = <read + 1> without a condition, then re-reads to check the version: two writers both verify"),
+    CHECK_CONTENT_AFTER_WRITE(Strategy.OPTIMISTIC_RETRY, CheckContentAfterWriteStore.class,
+            ExpectedAnomaly.FAILED_UPDATE_APPLIED,
+            "UPDATE … SET version = version + 1 without a condition, then re-reads to find its content: a later writer makes it fail an applied update"),
 
     CONSTRAINED_SEQUENCE(Strategy.UNIQUE_SEQUENCING, ConstrainedFileVersions.class, null,
             "UNIQUE(file_id, version), next version computed inside the inserting transaction, violations retried"),

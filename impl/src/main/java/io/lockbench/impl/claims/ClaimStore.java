@@ -58,6 +58,12 @@ public interface ClaimStore {
     /** The active claims of a resource: never more than one, unless the store is broken. */
     List<Claim> activeClaims(String resourceId);
 
-    /** Every session with its heartbeat age, status and claim duration, oldest session first. */
+    /** The active claims a session holds, by resource id. */
+    List<Claim> claimsOf(String sessionId);
+
+    /**
+     * Every session with its heartbeat age, status and claim duration, oldest session first: the
+     * rows of the database view {@code lb_active_sessions}, which operators can query from SQL.
+     */
     List<SessionView> sessions();
 }

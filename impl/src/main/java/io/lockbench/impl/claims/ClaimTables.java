@@ -35,6 +35,28 @@ final class ClaimTables {
         if (claimsTable.equals(ClaimsSql.UNINDEXED_CLAIMS)) {
             SchemaMigrator.migrate(db, ClaimsSql.UNINDEXED_COMPONENT, ClaimsSql.unindexedMigrations(db.dialect()));
         }
+        // The sessions view reads the threshold from the database, so operators see the store's rule.
+        db.withConnection(c -> Jdbc.update(c, sql.saveStaleAfter, staleAfter.toMillis()));
+    }
+
+    /** The stale threshold the last store recorded in this database, if any did. */
+    static Optional<Duration> recordedStaleAfter(Database db) {
+        SchemaMigrator.migrate(db, ClaimsSql.COMPONENT, ClaimsSql.migrations(db.dialect()));
+        return db.withConnection(c -> Jdbc.queryOne(c, new ClaimsSql(db.dialect(), ClaimsSql.CLAIMS).readStaleAfter,
+                rs -> Duration.ofMillis(rs.getLong(1))));
+    }
+
+    List<String> resourceIds() {
+        return db.withConnection(c -> Jdbc.queryList(c, "SELECT resource_id FROM lb_resources ORDER BY resource_id",
+                rs -> rs.getString(1)));
+    }
+
+    Optional<Owner> activeOwner(String resourceId) {
+        return db.withConnection(c -> activeOwner(c, resourceId));
+    }
+
+    List<Claim> activeClaimsOfSession(String sessionId) {
+        return db.withConnection(c -> Jdbc.queryList(c, sql.activeClaimsOfSession, ClaimTables::mapClaim, sessionId));
     }
 
     Session startSession(SessionInfo info) {
@@ -199,9 +221,7 @@ final class ClaimTables {
     }
 
     List<SessionView> sessions() {
-        long stale = staleAfter.toMillis();
-        return db.withConnection(c -> Jdbc.queryList(c, sql.sessionsView, ClaimTables::mapSessionView,
-                stale, stale, stale));
+        return db.withConnection(c -> Jdbc.queryList(c, sql.sessionsView, ClaimTables::mapSessionView));
     }
 
     static Claim mapClaim(ResultSet rs) throws SQLException {
@@ -214,9 +234,9 @@ final class ClaimTables {
         long ageMillis = rs.getLong("heartbeat_age_ms");
         Long duration = Jdbc.getLongOrNull(rs, "claim_duration_ms");
         return new SessionView(rs.getString("session_id"), rs.getString("host"), rs.getString("terminal"),
-                rs.getString("working_directory"), SessionStatus.ofDb(rs.getString("status")),
-                rs.getInt("active_claims"), ageMillis, rs.getLong("heartbeat_age_s"), rs.getLong("heartbeat_age_min"),
-                AgeText.ago(ageMillis), rs.getLong("seconds_until_stale"),
+                rs.getString("working_directory"), SessionStatus.ofDb(rs.getString("computed_status")),
+                rs.getInt("active_claims"), ageMillis, rs.getLong("heartbeat_age_seconds"),
+                rs.getLong("heartbeat_age_minutes"), rs.getString("heartbeat_age_text"), rs.getLong("seconds_until_stale"),
                 duration == null ? OptionalLong.empty() : OptionalLong.of(duration));
     }
 }

@@ -63,6 +63,11 @@ abstract class ClaimTablesStore implements ClaimStore {
     }
 
     @Override
+    public List<Claim> claimsOf(String sessionId) {
+        return tables.activeClaimsOfSession(sessionId);
+    }
+
+    @Override
     public List<SessionView> sessions() {
         return tables.sessions();
     }

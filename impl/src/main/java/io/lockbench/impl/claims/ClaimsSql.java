@@ -19,6 +19,13 @@ final class ClaimsSql {
     static final String UNINDEXED_COMPONENT = "claims-unindexed";
     static final String CLAIMS = "lb_claims";
     static final String UNINDEXED_CLAIMS = "lb_claims_unindexed";
+    /** The operators' view of sessions over {@value #CLAIMS}. */
+    static final String SESSIONS_VIEW = "lb_active_sessions";
+    /** The same view over the check-then-insert twin's claims. */
+    static final String UNINDEXED_SESSIONS_VIEW = "lb_active_sessions_unindexed";
+    static final String ONE_ACTIVE_INDEX = "lb_claims_one_active";
+    static final String SYNC_TRIGGER = CLAIMS + "_sync_resource";
+    static final String SETTINGS = "lb_claims_settings";
 
     private static final String CLAIM_COLUMNS = "claim_id, resource_id, session_id, token, status, claimed_at, heartbeat_at";
     private static final String RESOURCE_COLUMNS =
@@ -75,6 +82,10 @@ final class ClaimsSql {
     final String activeClaimsOfSession;
     final String touchClaims;
     final String sessionsView;
+    /** Records the store's stale threshold, which the sessions view reads. Parameter: ms. */
+    final String saveStaleAfter;
+    final String readStaleAfter;
+    final String activeClaimsOfSessionCount;
 
     ClaimsSql(Dialect d, String claims) {
         String now = d.nowMillis();
@@ -122,7 +133,15 @@ final class ClaimsSql {
         activeClaimsOfSession = "SELECT " + CLAIM_COLUMNS + " FROM " + claims
                 + " WHERE session_id = ? AND status = 'active' ORDER BY resource_id";
         touchClaims = "UPDATE " + claims + " SET heartbeat_at = ? WHERE session_id = ? AND status = 'active'";
-        sessionsView = sessionsView(now, claims);
+        sessionsView = "SELECT * FROM " + viewOf(claims) + " ORDER BY started_at, session_id";
+        saveStaleAfter = "INSERT INTO " + SETTINGS + " (id, stale_after_ms) VALUES (1, ?) ON CONFLICT (id) "
+                + "DO UPDATE SET stale_after_ms = excluded.stale_after_ms";
+        readStaleAfter = "SELECT stale_after_ms FROM " + SETTINGS + " WHERE id = 1";
+        activeClaimsOfSessionCount = "SELECT COUNT(*) FROM " + claims + " WHERE session_id = ? AND status = 'active'";
+    }
+
+    static String viewOf(String claims) {
+        return claims.equals(CLAIMS) ? SESSIONS_VIEW : UNINDEXED_SESSIONS_VIEW;
     }
 
     private static String markWorkingOn(String session, String resource) {
@@ -135,30 +154,41 @@ final class ClaimsSql {
     }
 
     /**
-     * Per session: the heartbeat that counts (its oldest active claim's, else its own), ages and
-     * status by the database clock read once. Parameters: the stale threshold in ms, three times.
+     * The sessions view: per session, the heartbeat that counts (its oldest active claim's, else
+     * its own), ages and status by the database clock read once, against the stale threshold the
+     * store recorded in {@value #SETTINGS} (5 min when none did). Plain SQL that PostgreSQL and
+     * SQLite both read: integer division, {@code ||}, {@code CASE}.
      */
-    private static String sessionsView(String now, String claims) {
+    private static String createSessionsView(String now, String claims) {
         String active = " FROM " + claims + " c WHERE c.session_id = s.session_id AND c.status = 'active'";
         String inner = "SELECT s.session_id, s.host, s.terminal, s.working_directory, s.started_at, s.ended_at, "
-                + "k.now_ms, "
+                + "k.now_ms, k.stale_after_ms, "
                 + "(SELECT COUNT(*)" + active + ") AS active_claims, "
                 + "COALESCE((SELECT MIN(c.heartbeat_at)" + active + "), s.heartbeat_at) AS beat_at, "
                 + "(SELECT MIN(c.claimed_at)" + active + ") AS holding_since, "
                 + "(SELECT c.ended_at - c.claimed_at FROM " + claims + " c WHERE c.session_id = s.session_id "
                 + "AND c.status <> 'active' ORDER BY c.ended_at DESC, c.claim_id DESC LIMIT 1) AS last_claim_ms "
-                + "FROM lb_sessions s CROSS JOIN (SELECT " + now + " AS now_ms) k";
+                + "FROM lb_sessions s CROSS JOIN (SELECT " + now + " AS now_ms, COALESCE((SELECT stale_after_ms FROM "
+                + SETTINGS + " WHERE id = 1), " + ClaimStore.DEFAULT_STALE_AFTER.toMillis() + ") AS stale_after_ms) k";
         String age = "(v.now_ms - v.beat_at)";
-        return "SELECT v.session_id, v.host, v.terminal, v.working_directory, v.active_claims, "
+        String duration = "(CASE WHEN v.active_claims > 0 THEN v.now_ms - v.holding_since ELSE v.last_claim_ms END)";
+        return "CREATE VIEW " + viewOf(claims) + " AS "
+                + "SELECT v.session_id, v.host, v.terminal, v.working_directory, v.started_at, v.ended_at, "
+                + "v.active_claims, v.stale_after_ms, "
                 + age + " AS heartbeat_age_ms, "
-                + age + " / 1000 AS heartbeat_age_s, "
-                + age + " / 60000 AS heartbeat_age_min, "
-                + "CASE WHEN " + age + " >= ? THEN 0 ELSE (? - " + age + ") / 1000 END AS seconds_until_stale, "
+                + age + " / 1000 AS heartbeat_age_seconds, "
+                + age + " / 60000 AS heartbeat_age_minutes, "
+                + "CASE WHEN " + age + " < 60000 THEN (" + age + " / 1000) || 's ago' "
+                + "WHEN " + age + " < 3600000 THEN (" + age + " / 60000) || 'm ago' "
+                + "WHEN " + age + " < 86400000 THEN (" + age + " / 3600000) || 'h ago' "
+                + "ELSE (" + age + " / 86400000) || 'd ago' END AS heartbeat_age_text, "
+                + "CASE WHEN " + age + " >= v.stale_after_ms THEN 0 ELSE (v.stale_after_ms - " + age
+                + ") / 1000 END AS seconds_until_stale, "
                 + "CASE WHEN v.ended_at IS NOT NULL THEN 'released' WHEN v.active_claims = 0 THEN 'idle' "
-                + "WHEN " + age + " > ? THEN 'stale' ELSE 'active' END AS status, "
-                + "CASE WHEN v.active_claims > 0 THEN v.now_ms - v.holding_since ELSE v.last_claim_ms END "
-                + "AS claim_duration_ms "
-                + "FROM (" + inner + ") v ORDER BY v.started_at, v.session_id";
+                + "WHEN " + age + " > v.stale_after_ms THEN 'stale' ELSE 'active' END AS computed_status, "
+                + duration + " AS claim_duration_ms, "
+                + duration + " / 60000 AS claim_duration_minutes "
+                + "FROM (" + inner + ") v";
     }
 
     /** Sessions, resources, the correct claims table and, where the backend uses it, the sync trigger. */
@@ -185,13 +215,24 @@ final class ClaimsSql {
                         // The rule itself: the database refuses a second active claim of a resource.
                         "CREATE UNIQUE INDEX IF NOT EXISTS lb_claims_one_active ON " + CLAIMS
                                 + " (resource_id) WHERE status = 'active'",
-                        "CREATE INDEX IF NOT EXISTS lb_claims_by_session ON " + CLAIMS + " (session_id, status)"),
+                        "CREATE INDEX IF NOT EXISTS lb_claims_by_session ON " + CLAIMS + " (session_id, status)")
+                        .withDown("DROP TABLE " + CLAIMS, "DROP TABLE lb_resources", "DROP TABLE lb_sessions"),
                 Migration.of(2, resourceSyncedByTrigger(d.backend())
                                 ? "trigger keeping lb_resources.is_working_on / active_session_id in step with claims"
                                 : "nothing: the store keeps lb_resources in step with claims in the same transaction",
                         resourceSyncedByTrigger(d.backend())
                                 ? new String[] {syncFunction(), syncTrigger(CLAIMS)}
-                                : new String[0]));
+                                : new String[0])
+                        .withDown(resourceSyncedByTrigger(d.backend())
+                                ? new String[] {"DROP TRIGGER " + SYNC_TRIGGER + " ON " + CLAIMS,
+                                        "DROP FUNCTION lb_sync_resource_with_claim()"}
+                                : new String[0]),
+                Migration.of(3, "the stale threshold and the operators' sessions view " + SESSIONS_VIEW,
+                        "CREATE TABLE IF NOT EXISTS " + SETTINGS + " (id INTEGER PRIMARY KEY CHECK (id = 1), "
+                                + "stale_after_ms BIGINT NOT NULL)",
+                        "DROP VIEW IF EXISTS " + SESSIONS_VIEW,
+                        createSessionsView(d.nowMillis(), CLAIMS))
+                        .withDown("DROP VIEW " + SESSIONS_VIEW, "DROP TABLE " + SETTINGS));
     }
 
     /** The check-then-insert twin's claims table: the same columns, no partial unique index. */
@@ -202,11 +243,19 @@ final class ClaimsSql {
                         "CREATE INDEX IF NOT EXISTS lb_claims_unindexed_by_resource ON " + UNINDEXED_CLAIMS
                                 + " (resource_id, status)",
                         "CREATE INDEX IF NOT EXISTS lb_claims_unindexed_by_session ON " + UNINDEXED_CLAIMS
-                                + " (session_id, status)"),
+                                + " (session_id, status)")
+                        .withDown("DROP TABLE " + UNINDEXED_CLAIMS),
                 Migration.of(2, resourceSyncedByTrigger(d.backend())
                                 ? "the resource sync trigger on the twin's claims"
                                 : "nothing: the store keeps lb_resources in step with claims in the same transaction",
-                        resourceSyncedByTrigger(d.backend()) ? new String[] {syncTrigger(UNINDEXED_CLAIMS)} : new String[0]));
+                        resourceSyncedByTrigger(d.backend()) ? new String[] {syncTrigger(UNINDEXED_CLAIMS)} : new String[0])
+                        .withDown(resourceSyncedByTrigger(d.backend())
+                                ? new String[] {"DROP TRIGGER " + UNINDEXED_CLAIMS + "_sync_resource ON " + UNINDEXED_CLAIMS}
+                                : new String[0]),
+                Migration.of(3, "the sessions view over the twin's claims",
+                        "DROP VIEW IF EXISTS " + UNINDEXED_SESSIONS_VIEW,
+                        createSessionsView(d.nowMillis(), UNINDEXED_CLAIMS))
+                        .withDown("DROP VIEW " + UNINDEXED_SESSIONS_VIEW));
     }
 
     private static String claimsTable(Dialect d, String name) {

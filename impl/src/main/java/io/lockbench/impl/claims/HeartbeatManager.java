@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps one session's claims alive: a beat every {@code interval} (the first at once) refreshes
  * the heartbeat of the session and its active claims from the database clock. After {@value
- * #MAX_CONSECUTIVE_FAILURES} failed beats in a row it stops itself and says so (log and {@link
- * #stats()}): the session's claims will then go stale and may be taken over, which is the point —
+ * #MAX_CONSECUTIVE_FAILURES} failed beats in a row (configurable) it stops itself and says so (log
+ * and {@link #stats()}): the session's claims will then go stale and may be taken over, which is the point —
  * a holder that cannot reach the database must not keep others out forever.
  */
 public final class HeartbeatManager implements AutoCloseable {
@@ -26,6 +26,7 @@ public final class HeartbeatManager implements AutoCloseable {
     private final ClaimStore store;
     private final String sessionId;
     private final Duration interval;
+    private final int maxConsecutiveFailures;
 
     private final Object lifecycle = new Object();
     private volatile ScheduledExecutorService scheduler; // written under lifecycle
@@ -43,12 +44,26 @@ public final class HeartbeatManager implements AutoCloseable {
     }
 
     public HeartbeatManager(ClaimStore store, String sessionId, Duration interval) {
+        this(store, sessionId, interval, MAX_CONSECUTIVE_FAILURES);
+    }
+
+    /** @param maxConsecutiveFailures failed beats in a row after which it stops itself, ≥ 1 */
+    public HeartbeatManager(ClaimStore store, String sessionId, Duration interval, int maxConsecutiveFailures) {
         if (interval.toMillis() < 1) {
             throw new IllegalArgumentException("heartbeat interval must be at least 1 ms, was " + interval);
+        }
+        if (maxConsecutiveFailures < 1) {
+            throw new IllegalArgumentException("maxConsecutiveFailures must be ≥ 1, was " + maxConsecutiveFailures);
         }
         this.store = store;
         this.sessionId = sessionId;
         this.interval = interval;
+        this.maxConsecutiveFailures = maxConsecutiveFailures;
+    }
+
+    /** The session whose claims it keeps alive. */
+    public String sessionId() {
+        return sessionId;
     }
 
     /** Starts beating; does nothing if already active. A restart forgets earlier consecutive failures. */
@@ -87,9 +102,15 @@ public final class HeartbeatManager implements AutoCloseable {
         }
     }
 
+    /** Whether beats are scheduled (for {@link #sessionId()}). */
     public boolean isActive() {
         ScheduledExecutorService s = scheduler;
         return s != null && !s.isShutdown();
+    }
+
+    /** Whether it is beating for {@code session}: false for any other session, or when stopped. */
+    public boolean isActive(String session) {
+        return sessionId.equals(session) && isActive();
     }
 
     /**
@@ -131,7 +152,7 @@ public final class HeartbeatManager implements AutoCloseable {
             lastFailure = String.valueOf(e.getMessage());
         }
         log.warn("heartbeat of session {} failed ({} in a row): {}", sessionId, inARow, e.toString());
-        if (inARow >= MAX_CONSECUTIVE_FAILURES) {
+        if (inARow >= maxConsecutiveFailures) {
             stopItself(inARow);
         }
     }

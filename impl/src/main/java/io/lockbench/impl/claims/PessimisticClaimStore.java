@@ -2,6 +2,7 @@ package io.lockbench.impl.claims;
 
 import io.lockbench.impl.db.Database;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,14 @@ public final class PessimisticClaimStore extends ClaimTablesStore {
     /** @param staleAfter a claim whose heartbeat is older than this may be taken over */
     public PessimisticClaimStore(Database db, Duration staleAfter) {
         this(new ClaimTables(db, staleAfter, ClaimsSql.CLAIMS));
+    }
+
+    /**
+     * A store with the stale threshold an application's store last recorded in this database (the
+     * default when none did): for tools, such as {@code lockbench claims}, that must not change it.
+     */
+    public static PessimisticClaimStore withRecordedStaleAfter(Database db) {
+        return new PessimisticClaimStore(db, ClaimTables.recordedStaleAfter(db).orElse(DEFAULT_STALE_AFTER));
     }
 
     PessimisticClaimStore(ClaimTables tables) {
@@ -64,5 +73,15 @@ public final class PessimisticClaimStore extends ClaimTablesStore {
                     sessionId, resourceId, old.sessionId(), old.id(), old.token(), claim.token()));
             return new ClaimResult.Granted(claim, stale);
         });
+    }
+
+    /** Every resource ever claimed, by id: what {@code lockbench claims next} chooses from. */
+    public List<String> resourceIds() {
+        return tables.resourceIds();
+    }
+
+    /** Who holds the resource now, if anyone. */
+    public Optional<Owner> owner(String resourceId) {
+        return tables.activeOwner(resourceId);
     }
 }

@@ -10,7 +10,7 @@ import java.util.OptionalLong;
  * @param heartbeatAgeMillis  how long ago it beat
  * @param heartbeatAgeSeconds the same, whole seconds
  * @param heartbeatAgeMinutes the same, whole minutes
- * @param heartbeatAgeText    the same for a person, e.g. "2 min 5 s ago"
+ * @param heartbeatAgeText    the same for a person, in its largest unit: "45s ago", "2m ago", "3h ago", "2d ago"
  * @param secondsUntilStale   whole seconds until the heartbeat is older than the stale threshold; 0 once it is
  * @param activeClaims        claims it holds now
  * @param claimDurationMillis how long it has held its oldest active claim; without one, how long it held its

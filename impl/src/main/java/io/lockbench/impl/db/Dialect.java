@@ -42,4 +42,11 @@ public interface Dialect {
      * transaction, or {@code null} if a write transaction already does (SQLite).
      */
     String migrationLock();
+
+    /**
+     * A query with one parameter, the object's name, that returns the definition of a {@code kind}
+     * object of that name in the current schema (one row, its text: the index's {@code CREATE …}
+     * with any {@code WHERE}), or no row when there is none.
+     */
+    String schemaObjectDefinition(SchemaObjectKind kind);
 }

@@ -73,4 +73,17 @@ final class PostgresDialect implements Dialect {
     public String migrationLock() {
         return "SELECT pg_advisory_xact_lock(7425531)"; // any constant shared by every lockbench process
     }
+
+    @Override
+    public String schemaObjectDefinition(SchemaObjectKind kind) {
+        return switch (kind) {
+            case TABLE -> "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                    + "AND table_name = ?";
+            case INDEX -> "SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?";
+            case TRIGGER -> "SELECT pg_get_triggerdef(t.oid) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                    + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+                    + "AND NOT t.tgisinternal AND t.tgname = ?";
+            case VIEW -> "SELECT definition FROM pg_views WHERE schemaname = current_schema() AND viewname = ?";
+        };
+    }
 }

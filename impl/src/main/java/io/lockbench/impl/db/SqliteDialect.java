@@ -103,4 +103,9 @@ final class SqliteDialect implements Dialect {
     public String migrationLock() {
         return null;
     }
+
+    @Override
+    public String schemaObjectDefinition(SchemaObjectKind kind) {
+        return "SELECT COALESCE(sql, name) FROM sqlite_master WHERE type = '" + kind.word() + "' AND name = ?";
+    }
 }

@@ -13,8 +13,10 @@ final class OptimisticSql {
     final String select;
     /** The conditional update: the row count says whether our read was still current. */
     final String compareAndSet;
-    /** The broken twin's unconditional update. */
+    /** {@link CheckContentAfterWriteStore}'s unconditional increment. */
     final String blindUpdate;
+    /** {@link VerifyAfterWriteStore}'s unconditional write of a version the client computed. */
+    final String blindSetVersion;
 
     OptimisticSql(Dialect d) {
         insert = "INSERT INTO lb_records (record_key, content, version, updated_at) VALUES (?, ?, 1, "
@@ -23,6 +25,8 @@ final class OptimisticSql {
         compareAndSet = "UPDATE lb_records SET content = ?, version = version + 1, updated_at = " + d.nowMillis()
                 + " WHERE record_key = ? AND version = ? RETURNING record_key, content, version, updated_at";
         blindUpdate = "UPDATE lb_records SET content = ?, version = version + 1, updated_at = " + d.nowMillis()
+                + " WHERE record_key = ?";
+        blindSetVersion = "UPDATE lb_records SET content = ?, version = ?, updated_at = " + d.nowMillis()
                 + " WHERE record_key = ?";
     }
 

@@ -4,6 +4,7 @@ import io.lockbench.impl.db.Database;
 import io.lockbench.impl.db.Jdbc;
 import io.lockbench.impl.retry.Backoff;
 import io.lockbench.impl.retry.RetryListener;
+import io.lockbench.impl.retry.RetryLogging;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ public final class OptimisticStore implements VersionedStore {
     private final RecordTable table;
     private final Backoff backoff;
     private final RetryListener listener;
+    private final RetryLogging logging;
 
     public OptimisticStore(Database db) {
         this(db, Backoff.DEFAULT);
@@ -34,9 +36,15 @@ public final class OptimisticStore implements VersionedStore {
 
     /** @param listener told about every lost attempt (the benchmarks count them) */
     public OptimisticStore(Database db, Backoff backoff, RetryListener listener) {
+        this(db, backoff, listener, RetryLogging.DEFAULT);
+    }
+
+    /** @param logging levels of the conflict and give-up messages ({@link RetryLogging#QUIET} for benchmarks) */
+    public OptimisticStore(Database db, Backoff backoff, RetryListener listener, RetryLogging logging) {
         this.table = new RecordTable(db);
         this.backoff = backoff;
         this.listener = listener;
+        this.logging = logging;
     }
 
     @Override
@@ -71,13 +79,16 @@ public final class OptimisticStore implements VersionedStore {
             if (written.isPresent()) {
                 return written.get();
             }
-            log.debug("optimistic conflict on key '{}' at attempt {}/{}: version {} was changed by another writer",
-                    key, attempt, maxAttempts, current.version());
+            log.atLevel(logging.conflict()).log(
+                    "optimistic conflict on key '{}', attempt {} of {}: version {} was changed by another writer{}",
+                    key, attempt, maxAttempts, current.version(), attempt < maxAttempts ? "; retrying" : "");
             listener.versionConflict(key, attempt, attempt < maxAttempts);
             if (attempt < maxAttempts) {
                 backoff.pause(attempt);
             }
         }
-        throw new OptimisticLockException(key, maxAttempts, lastSeenVersion);
+        OptimisticLockException gaveUp = new OptimisticLockException(key, maxAttempts, lastSeenVersion);
+        log.atLevel(logging.giveUp()).log(gaveUp.getMessage());
+        throw gaveUp;
     }
 }

@@ -4,15 +4,16 @@ import io.lockbench.impl.db.Database;
 import io.lockbench.impl.db.Jdbc;
 import io.lockbench.impl.retry.Sleep;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * BROKEN on purpose: the mistake people make with a version column. It reads, writes without
- * a condition, then re-reads to "verify" that its write is there. Two writers that read the same
- * version both write, and each, re-reading right after its own write, finds its content: both
- * "verify", and the first update is lost. Expected anomaly: lost update.
+ * BROKEN on purpose: the classic mistake with a version column, made exactly. It reads the record
+ * at version {@code v}, writes {@code UPDATE … SET content = ?, version = <v + 1> WHERE key = ?}
+ * (the new version a constant computed by the client, no condition on the old one), then re-reads
+ * and checks only that the version is {@code v + 1}. Two writers that read {@code v} both write
+ * {@code v + 1}, both re-read {@code v + 1} and both "verify": the first update is lost, and two
+ * different contents carried the same version. Expected anomaly: lost update.
  *
  * <p>The read, the write and the verification are separate statements, as the mistake is
  * usually made; {@code thinkTime} between read and write widens the window (on SQLite, which
@@ -42,19 +43,35 @@ public final class VerifyAfterWriteStore implements VersionedStore {
         return table.read(key);
     }
 
+    /**
+     * One attempt from a version the caller read: the blind write of {@code expectedVersion + 1},
+     * then the "verification". True when it verified, which it does for every writer that re-reads
+     * before a writer of a later version commits.
+     */
+    public boolean writeAndVerify(String key, long expectedVersion, String content) {
+        return writeThenReread(key, expectedVersion, content).version() == expectedVersion + 1;
+    }
+
+    private VersionedRecord writeThenReread(String key, long expectedVersion, String content) {
+        long next = expectedVersion + 1;
+        table.db.withConnection(c -> Jdbc.update(c, table.sql.blindSetVersion, content, next, key));
+        return table.readExisting(key);
+    }
+
     @Override
     public VersionedRecord updateWithLocking(String key, UnaryOperator<String> update, int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be ≥ 1, was " + maxAttempts);
+        }
         long lastSeenVersion = -1;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             VersionedRecord current = table.readExisting(key);
             lastSeenVersion = current.version();
             String content = update.apply(current.content());
             Sleep.of(thinkTime);
-            table.db.withConnection(c -> Jdbc.update(c, table.sql.blindUpdate, content, key));
-            VersionedRecord after = table.readExisting(key);
-            // The "verification": our content is there and the version moved on. Both hold for
-            // every writer that re-reads before the next one writes.
-            if (Objects.equals(after.content(), content) && after.version() > current.version()) {
+            VersionedRecord after = writeThenReread(key, current.version(), content);
+            // The "verification": the version is the one we wrote. It says nothing of whose content is there.
+            if (after.version() == current.version() + 1) {
                 return after;
             }
         }

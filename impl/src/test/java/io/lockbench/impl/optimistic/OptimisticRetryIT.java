@@ -11,6 +11,7 @@ import io.lockbench.impl.db.Backend;
 import io.lockbench.impl.db.Database;
 import io.lockbench.impl.retry.Backoff;
 import io.lockbench.impl.retry.RetryListener;
+import io.lockbench.impl.retry.RetryLogging;
 import io.lockbench.impl.retry.Sleep;
 import io.lockbench.impl.testing.BackendTest;
 import io.lockbench.impl.testing.Concurrently;
@@ -118,19 +119,37 @@ class OptimisticRetryIT {
         assertThat(updated.updatedAt()).isGreaterThan(created.updatedAt()).isBetween(before, after);
     }
 
+    /** Captures what one class logs, at every level, for the length of a test. */
+    private static final class CapturedLog implements AutoCloseable {
+        final Logger logger = (Logger) LoggerFactory.getLogger(OptimisticStore.class);
+        final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        final Level level = logger.getLevel();
+
+        CapturedLog() {
+            appender.start();
+            logger.addAppender(appender);
+            logger.setLevel(Level.TRACE);
+        }
+
+        List<String> lines() {
+            return appender.list.stream().map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList();
+        }
+
+        @Override
+        public void close() {
+            logger.detachAppender(appender);
+            logger.setLevel(level);
+        }
+    }
+
     @BackendTest
-    void aConflict_isLoggedWithKeyAndAttemptNumber(Backend backend) {
+    void aConflict_isLoggedAtWarnWithKeyAttemptOfMaxAndVersionSeen(Backend backend) {
         Database db = databases.open(backend);
         OptimisticStore store = new OptimisticStore(db);
         OptimisticStore other = new OptimisticStore(db);
         store.create("doc", "a");
-        Logger logger = (Logger) LoggerFactory.getLogger(OptimisticStore.class);
-        ListAppender<ILoggingEvent> appender = new ListAppender<>();
-        appender.start();
-        logger.addAppender(appender);
-        Level level = logger.getLevel();
-        logger.setLevel(Level.DEBUG);
-        try {
+
+        try (CapturedLog log = new CapturedLog()) {
             AtomicInteger attempts = new AtomicInteger();
             store.updateWithLocking("doc", old -> {
                 if (attempts.incrementAndGet() == 1) {
@@ -138,13 +157,48 @@ class OptimisticRetryIT {
                 }
                 return old;
             });
-        } finally {
-            logger.detachAppender(appender);
-            logger.setLevel(level);
-        }
 
-        assertThat(appender.list).singleElement().satisfies(event ->
-                assertThat(event.getFormattedMessage()).contains("'doc'").contains("attempt 1/3"));
+            assertThat(log.lines()).containsExactly("WARN optimistic conflict on key 'doc', attempt 1 of 3: "
+                    + "version 1 was changed by another writer; retrying");
+        }
+    }
+
+    @BackendTest
+    void givingUp_isLoggedAtErrorWithKeyAttemptsAndLastSeenVersion(Backend backend) {
+        Database db = databases.open(backend);
+        OptimisticStore store = new OptimisticStore(db, Backoff.NONE);
+        OptimisticStore other = new OptimisticStore(db);
+        store.create("doc", "a");
+
+        try (CapturedLog log = new CapturedLog()) {
+            assertThatThrownBy(() -> store.updateWithLocking("doc", old -> {
+                other.updateWithLocking("doc", o -> o + "!");
+                return old;
+            }, 2)).isInstanceOf(OptimisticLockException.class);
+
+            assertThat(log.lines()).containsExactly(
+                    "WARN optimistic conflict on key 'doc', attempt 1 of 2: version 1 was changed by another writer; retrying",
+                    "WARN optimistic conflict on key 'doc', attempt 2 of 2: version 2 was changed by another writer",
+                    "ERROR optimistic update of 'doc' gave up after 2 attempts: another writer changed it each time "
+                            + "(last seen version 2)");
+        }
+    }
+
+    @BackendTest
+    void quietLogging_putsConflictsAndGivingUpAtDebug(Backend backend) {
+        Database db = databases.open(backend);
+        OptimisticStore store = new OptimisticStore(db, Backoff.NONE, RetryListener.NONE, RetryLogging.QUIET);
+        OptimisticStore other = new OptimisticStore(db);
+        store.create("doc", "a");
+
+        try (CapturedLog log = new CapturedLog()) {
+            assertThatThrownBy(() -> store.updateWithLocking("doc", old -> {
+                other.updateWithLocking("doc", o -> o + "!");
+                return old;
+            }, 1)).isInstanceOf(OptimisticLockException.class);
+
+            assertThat(log.lines()).hasSize(2).allSatisfy(line -> assertThat(line).startsWith("DEBUG "));
+        }
     }
 
     @BackendTest
@@ -170,8 +224,14 @@ class OptimisticRetryIT {
     }
 
     @BackendTest
-    void concurrentIncrements_loseNoUpdate(Backend backend) {
-        OptimisticStore store = new OptimisticStore(databases.open(backend));
+    void concurrentIncrements_conflictAndLoseNoUpdate(Backend backend) {
+        AtomicInteger conflicts = new AtomicInteger();
+        OptimisticStore store = new OptimisticStore(databases.open(backend), Backoff.DEFAULT, new RetryListener() {
+            @Override
+            public void versionConflict(String key, int attempt, boolean retrying) {
+                conflicts.incrementAndGet();
+            }
+        }, RetryLogging.QUIET);
         store.create("counter", "0");
         int threads = 8;
         int perThread = 25;
@@ -192,6 +252,7 @@ class OptimisticRetryIT {
         int successes = succeeded.stream().mapToInt(Integer::intValue).sum();
         VersionedRecord end = store.read("counter").orElseThrow();
         assertThat(successes).isPositive();
+        assertThat(conflicts).as("the writers really collided (else this test shows nothing)").hasPositiveValue();
         assertThat(Long.parseLong(end.content())).as("every acknowledged increment is in the counter")
                 .isEqualTo(successes);
         assertThat(end.version()).isEqualTo(1 + successes);
@@ -199,7 +260,8 @@ class OptimisticRetryIT {
 
     @BackendTest
     void concurrentIncrementsWithEnoughAttempts_allSucceed(Backend backend) {
-        OptimisticStore store = new OptimisticStore(databases.open(backend));
+        OptimisticStore store = new OptimisticStore(databases.open(backend), Backoff.DEFAULT, RetryListener.NONE,
+                RetryLogging.QUIET);
         store.create("counter", "0");
 
         Concurrently.run(8, worker -> {

@@ -5,6 +5,7 @@ import io.lockbench.api.Operation;
 import io.lockbench.impl.catalog.Variant;
 import io.lockbench.impl.db.DatabaseException;
 import io.lockbench.impl.db.ErrorKind;
+import io.lockbench.impl.optimistic.CheckContentAfterWriteStore;
 import io.lockbench.impl.optimistic.OptimisticLockException;
 import io.lockbench.impl.optimistic.OptimisticStore;
 import io.lockbench.impl.optimistic.VerifyAfterWriteStore;
@@ -32,6 +33,7 @@ final class RegisterClient extends ReferenceClient {
         store = switch (variant) {
             case OPTIMISTIC -> new OptimisticStore(db);
             case VERIFY_AFTER_WRITE -> new VerifyAfterWriteStore(db, thinkTime());
+            case CHECK_CONTENT_AFTER_WRITE -> new CheckContentAfterWriteStore(db, thinkTime());
             default -> throw new IllegalArgumentException(variant.cliName() + " is not an optimistic-retry variant");
         };
     }
@@ -64,6 +66,12 @@ final class RegisterClient extends ReferenceClient {
         if (store instanceof OptimisticStore cas) {
             return cas.compareAndSet(key, expected, content).isPresent() ? Completion.ok(op.value())
                     : Completion.fail("VERSION_CONFLICT", "record '" + key + "' is no longer at version " + expected);
+        }
+        if (store instanceof VerifyAfterWriteStore twin) {
+            // The classic mistake from the version this worker read: blind write of expected + 1, check the version.
+            return twin.writeAndVerify(key, expected, content) ? Completion.ok(op.value())
+                    : Completion.fail("VERSION_CONFLICT", "record '" + key + "' is not at version " + (expected + 1)
+                    + " after the write");
         }
         // A broken twin's one attempt: whatever it checks, it is what a caller that read
         // `expected` gets from it.

@@ -94,7 +94,8 @@ public final class DetectionTable {
     /** The anomaly type a checker reports when a broken twin shows its declared anomaly. */
     public static String anomalyType(ExpectedAnomaly a) {
         return switch (a) {
-            case LOST_UPDATE, OVERWRITTEN_SELECTION -> "nonlinearizable";
+            // A failed update that is in the data: a later read returns a value no ok write gave.
+            case LOST_UPDATE, FAILED_UPDATE_APPLIED, OVERWRITTEN_SELECTION -> "nonlinearizable";
             case DUPLICATE_VERSION -> "duplicate-version";
             case TWO_ACTIVE_CLAIMS -> "two-holders";
             case STALE_HOLDER_WRITE -> "stale-holder-wrote";
