@@ -83,8 +83,11 @@ public final class ListAppendChecker implements Checker {
         anomalies.addAll(ReadAnomalies.find(orders, appends));
         anomalies.addAll(InternalConsistency.find(txns));
         anomalies.addAll(orders.anomalies());
+        anomalies.addAll(OwnAppendOrder.find(txns, orders));
         RealTimeOrder order = RealTimeOrder.of(history);
-        anomalies.addAll(LostAppends.find(txns, orders, order));
+        if (realtime) {
+            anomalies.addAll(LostAppends.find(txns, orders, order));
+        }
 
         DependencyGraph graph = Dependencies.build(txns, orders, appends, realtime ? order : null);
         CycleSearch search = new CycleSearch(graph);
