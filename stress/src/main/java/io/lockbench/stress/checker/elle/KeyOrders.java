@@ -21,7 +21,7 @@ import java.util.Set;
 final class KeyOrders {
 
     static final String INCOMPATIBLE_ORDER = "incompatible-order";
-    static final String DUPLICATED = "duplicated";
+    static final String DUPLICATED = "duplicate-elements";
 
     /** One read of one key by an ok transaction. */
     record Observation(Txn reader, Object key, List<Object> values) {
