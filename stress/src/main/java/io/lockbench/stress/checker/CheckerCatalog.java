@@ -3,7 +3,9 @@ package io.lockbench.stress.checker;
 import io.lockbench.stress.checker.elle.ConsistencyModel;
 import io.lockbench.stress.checker.elle.ListAppendChecker;
 import io.lockbench.stress.checker.linear.CasRegisterModel;
+import io.lockbench.stress.checker.linear.KnossosLockModel;
 import io.lockbench.stress.checker.linear.LinearizabilityChecker;
+import io.lockbench.stress.checker.linear.MultiRegisterModel;
 import io.lockbench.stress.checker.linear.RegisterModel;
 import io.lockbench.stress.checker.linear.SearchBudget;
 import io.lockbench.stress.checker.linear.VersionedRegisterModel;
@@ -30,6 +32,9 @@ public final class CheckerCatalog {
         CHECKERS.put(RegisterModel.NAME, budget -> new LinearizabilityChecker(new RegisterModel(), budget));
         CHECKERS.put(VersionedRegisterModel.NAME,
                 budget -> new LinearizabilityChecker(new VersionedRegisterModel(), budget));
+        // Knossos's mutex, named apart from lockbench's own mutex (fencing invariants) below.
+        CHECKERS.put(KnossosLockModel.NAME, budget -> new LinearizabilityChecker(new KnossosLockModel(), budget));
+        CHECKERS.put(MultiRegisterModel.NAME, budget -> new LinearizabilityChecker(new MultiRegisterModel(), budget));
         // The invariant checkers do no exponential search, so they need no budget.
         CHECKERS.put("sequence", budget -> new SequenceChecker());
         CHECKERS.put("mutex", budget -> new MutexChecker());
