@@ -28,7 +28,6 @@ class ListAppendScaleTest {
     void hundredThousandTransactions_areCheckedWithinSeconds() {
         CheckResult r = new ListAppendChecker(ConsistencyModel.STRICT_SERIALIZABLE).check(new History(SERIAL));
 
-        System.out.println(r.summary() + " " + r.stats());
         assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.VALID);
         assertThat(r.stats()).containsEntry("txns", TXNS);
     }
@@ -39,7 +38,6 @@ class ListAppendScaleTest {
 
         CheckResult r = new ListAppendChecker(ConsistencyModel.STRICT_SERIALIZABLE).check(new History(stale));
 
-        System.out.println(r.summary() + " " + r.stats());
         assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
         assertThat(r.anomalies()).extracting(a -> a.type()).as(r.summary())
                 .contains("G-single-item", "G2-item", "G-single-item-realtime");
