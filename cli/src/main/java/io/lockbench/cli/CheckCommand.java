@@ -4,8 +4,10 @@ import io.lockbench.stress.checker.CheckResult;
 import io.lockbench.stress.checker.Checker;
 import io.lockbench.stress.checker.CheckerCatalog;
 import io.lockbench.stress.checker.Verdict;
+import io.lockbench.stress.checker.elle.ConsistencyModel;
 import io.lockbench.stress.checker.linear.SearchBudget;
 import io.lockbench.stress.history.HistoryFormat;
+import io.lockbench.stress.history.IndependentHint;
 import io.lockbench.stress.history.LoadedHistory;
 import io.lockbench.stress.history.MalformedHistoryException;
 import java.io.IOException;
@@ -62,6 +64,12 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
             description = "Search configurations one key may hold at once, its memory budget (default: ${DEFAULT-VALUE}).")
     int maxStates;
 
+    @Option(names = "--consistency-models", paramLabel = "MODELS",
+            description = "Transactional models (list-append): what the history must satisfy, as Elle names them: "
+                    + "read-uncommitted, read-committed, repeatable-read, snapshot-isolation, serializable, "
+                    + "strict-serializable; several separated by commas (default: serializable).")
+    String consistencyModels;
+
     @Option(names = "--independent",
             description = "EDN: read every client op's value as Jepsen's [key value] (an independent, multi-key history).")
     boolean independent;
@@ -84,7 +92,8 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
         OptionRange.require(spec, "--max-states", maxStates, 1, Integer.MAX_VALUE, "a whole number from 1 to 2147483647");
         Checker checker;
         try {
-            checker = CheckerCatalog.checker(model, new SearchBudget(timeout, maxStates));
+            checker = consistencyModels == null ? CheckerCatalog.checker(model, new SearchBudget(timeout, maxStates))
+                    : CheckerCatalog.checker(model, ConsistencyModel.parse(consistencyModels));
         } catch (IllegalArgumentException e) {
             err.println("lockbench check: " + e.getMessage());
             return Lockbench.EXIT_ERROR;
@@ -177,7 +186,12 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
                         + "(now " + maxStates + ") or raise -Xmx (e.g. LOCKBENCH_JAVA_OPTS=-Xmx4g)", Map.of());
             }
         }
-        return new FileVerdict(name, f, loaded.warnings(), result, null, readMs, records);
+        List<String> warnings = loaded.warnings();
+        if (!independent && IndependentHint.applies(loaded.history())) {
+            warnings = new ArrayList<>(warnings);
+            warnings.add(IndependentHint.MESSAGE);
+        }
+        return new FileVerdict(name, f, warnings, result, null, readMs, records);
     }
 
     /** The model names for the help text and shell completion. */

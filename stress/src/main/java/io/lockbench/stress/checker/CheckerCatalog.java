@@ -1,8 +1,11 @@
 package io.lockbench.stress.checker;
 
+import io.lockbench.stress.checker.elle.ConsistencyModel;
 import io.lockbench.stress.checker.elle.ListAppendChecker;
 import io.lockbench.stress.checker.linear.CasRegisterModel;
+import io.lockbench.stress.checker.linear.KnossosLockModel;
 import io.lockbench.stress.checker.linear.LinearizabilityChecker;
+import io.lockbench.stress.checker.linear.MultiRegisterModel;
 import io.lockbench.stress.checker.linear.RegisterModel;
 import io.lockbench.stress.checker.linear.SearchBudget;
 import io.lockbench.stress.checker.linear.VersionedRegisterModel;
@@ -21,16 +24,22 @@ import java.util.function.Function;
 public final class CheckerCatalog {
 
     private static final Map<String, Function<SearchBudget, Checker>> CHECKERS = new LinkedHashMap<>();
+    /** Transactional models, checked against consistency models (serializable unless told). */
+    private static final Map<String, Function<Set<ConsistencyModel>, Checker>> TRANSACTIONAL = new LinkedHashMap<>();
 
     static {
         CHECKERS.put(CasRegisterModel.NAME, budget -> new LinearizabilityChecker(new CasRegisterModel(), budget));
         CHECKERS.put(RegisterModel.NAME, budget -> new LinearizabilityChecker(new RegisterModel(), budget));
         CHECKERS.put(VersionedRegisterModel.NAME,
                 budget -> new LinearizabilityChecker(new VersionedRegisterModel(), budget));
+        // Knossos's mutex, named apart from lockbench's own mutex (fencing invariants) below.
+        CHECKERS.put(KnossosLockModel.NAME, budget -> new LinearizabilityChecker(new KnossosLockModel(), budget));
+        CHECKERS.put(MultiRegisterModel.NAME, budget -> new LinearizabilityChecker(new MultiRegisterModel(), budget));
         // The invariant checkers do no exponential search, so they need no budget.
         CHECKERS.put("sequence", budget -> new SequenceChecker());
         CHECKERS.put("mutex", budget -> new MutexChecker());
         CHECKERS.put("list-append", budget -> new ListAppendChecker());
+        TRANSACTIONAL.put("list-append", ListAppendChecker::new);
     }
 
     private CheckerCatalog() {
@@ -57,6 +66,25 @@ public final class CheckerCatalog {
                     + "'; known models: " + String.join(", ", CHECKERS.keySet()));
         }
         return factory.apply(budget);
+    }
+
+    /** Whether {@code model} is checked against consistency models ({@code --consistency-models}). */
+    public static boolean transactional(String model) {
+        return TRANSACTIONAL.containsKey(model);
+    }
+
+    /**
+     * The checker for a transactional {@code model} against {@code consistencyModels}.
+     *
+     * @throws IllegalArgumentException for a model that is not transactional, naming those that are
+     */
+    public static Checker checker(String model, Set<ConsistencyModel> consistencyModels) {
+        Function<Set<ConsistencyModel>, Checker> factory = TRANSACTIONAL.get(model);
+        if (factory == null) {
+            throw new IllegalArgumentException("--consistency-models applies to transactional models only ("
+                    + String.join(", ", TRANSACTIONAL.keySet()) + "), not to '" + model + "'");
+        }
+        return factory.apply(consistencyModels);
     }
 
     public static Checker checker(String model) {

@@ -233,6 +233,10 @@ public final class EdnHistoryReader {
                         : "a map with keys " + keys(otherKeys)) + "; " + SHAPE);
             }
             require(TYPE, ":type to be one of :invoke, :ok, :fail, :info", line);
+            if ((seen & F) == 0 && isTransaction(value)) {
+                f = "txn"; // Elle reads an op without :f as a transaction: its :value is the micro-ops
+                seen |= F;
+            }
             require(F, ":f to be a keyword such as :read", line);
             require(PROCESS, ":process to be an integer or :nemesis", line);
             long at = (seen & INDEX) != 0 ? index : position;
@@ -251,6 +255,24 @@ public final class EdnHistoryReader {
                 plain = tuple.get(1);
             }
             return new Op(at, type, process, f, key, plain, (seen & TIME) != 0 ? time : 0, error);
+        }
+
+        /** A non-empty list of [f k v] micro-ops whose f is append, r or w: Elle's transaction shape. */
+        private boolean isTransaction(Object value) {
+            if (!(value instanceof List<?> mops) || mops.isEmpty()) {
+                return false;
+            }
+            for (Object m : mops) {
+                if (!(m instanceof List<?> mop) || mop.size() != 3) {
+                    return false;
+                }
+                String f = String.valueOf(mop.get(0));
+                f = f.startsWith(":") ? f.substring(1) : f;
+                if (!(f.equals("append") || f.equals("r") || f.equals("w"))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void require(int bit, String expectation, long line) {

@@ -2,6 +2,7 @@ package io.lockbench.stress.checker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lockbench.stress.checker.elle.ConsistencyModel;
 import io.lockbench.stress.checker.elle.ListAppendChecker;
 import io.lockbench.stress.checker.mutex.MutexChecker;
 import io.lockbench.stress.checker.sequence.SequenceChecker;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class InvariantCheckersCompositionTest {
 
     private final CompositeChecker all = CompositeChecker.of(
-            new SequenceChecker(), new MutexChecker(), new ListAppendChecker(true));
+            new SequenceChecker(), new MutexChecker(), new ListAppendChecker(ConsistencyModel.STRICT_SERIALIZABLE));
 
     private static HistoryScript mixedRun() {
         HistoryScript h = new HistoryScript();

@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * Names a cycle by the relations around it and explains each step, as Elle does. Each step is
  * read as the strongest-evidence relation it carries (ww, then wr, then rw, then realtime); then
- * a cycle with one rw is G-single, with more G2, else with a wr G1c, else G0; and "-realtime" is
- * appended when a step is only real-time order.
+ * a cycle with one rw is G-single-item, with more G2-item if two rw steps are adjacent, else
+ * G-nonadjacent-item; without rw, with a wr G1c, else G0; and "-realtime" is appended when a step
+ * is only real-time order. ("-item": the rw edges are between single keys, never predicates.)
  */
 final class CycleReport {
 
@@ -46,12 +47,17 @@ final class CycleReport {
         int rw = 0;
         int wr = 0;
         boolean realtime = false;
-        for (int s : steps(cycle)) {
+        boolean adjacentRw = false;
+        int[] steps = steps(cycle);
+        for (int i = 0; i < steps.length; i++) {
+            int s = steps[i];
             rw += s == RW ? 1 : 0;
             wr += s == WR ? 1 : 0;
             realtime |= s == RT;
+            adjacentRw |= s == RW && steps[(i + 1) % steps.length] == RW;
         }
-        String data = rw == 1 ? "G-single" : rw > 1 ? "G2" : wr > 0 ? "G1c" : "G0";
+        String data = rw == 1 ? "G-single-item" : rw > 1 ? (adjacentRw ? "G2-item" : "G-nonadjacent-item")
+                : wr > 0 ? "G1c" : "G0";
         return realtime ? data + "-realtime" : data;
     }
 

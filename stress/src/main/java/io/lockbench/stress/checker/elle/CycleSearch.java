@@ -39,21 +39,27 @@ final class CycleSearch {
      * @param start     the relation of the first edge
      * @param path      relations allowed on the way back
      * @param required  relations the way back must use at least once
+     * @param nonadjacent whether no two rw steps may follow each other (G-nonadjacent)
      */
-    record Kind(String name, int component, int start, int path, int required) {
+    record Kind(String name, int component, int start, int path, int required, boolean nonadjacent) {
+        Kind(String name, int component, int start, int path, int required) {
+            this(name, component, start, path, required, false);
+        }
     }
 
     static final List<Kind> DATA_KINDS = List.of(
             new Kind("G0", WW, WW, WW, 0),
             new Kind("G1c", WW | WR, WR, WW | WR, 0),
-            new Kind("G-single", DATA, RW, WW | WR, 0),
-            new Kind("G2", DATA, RW, DATA, RW));
+            new Kind("G-single-item", DATA, RW, WW | WR, 0),
+            new Kind("G-nonadjacent-item", DATA, RW, DATA, RW, true),
+            new Kind("G2-item", DATA, RW, DATA, RW));
 
     static final List<Kind> REALTIME_KINDS = List.of(
             new Kind("G0-realtime", WW | RT, RT, WW | RT, 0),
             new Kind("G1c-realtime", WW | WR | RT, RT, WW | WR | RT, WR),
-            new Kind("G-single-realtime", ALL, RW, WW | WR | RT, RT),
-            new Kind("G2-realtime", ALL, RW, ALL, RW | RT));
+            new Kind("G-single-item-realtime", ALL, RW, WW | WR | RT, RT),
+            new Kind("G-nonadjacent-item-realtime", ALL, RW, ALL, RW | RT, true),
+            new Kind("G2-item-realtime", ALL, RW, ALL, RW | RT));
 
     private final DependencyGraph g;
     private final Map<Integer, Components> components = new HashMap<>();
@@ -81,9 +87,9 @@ final class CycleSearch {
         if (!whole.anyCyclic()) {
             return cycles;
         }
-        seenAt = new int[g.nodes * 8];
-        parent = new int[g.nodes * 8];
-        queue = new int[g.nodes * 8];
+        seenAt = new int[g.nodes * 16];
+        parent = new int[g.nodes * 16];
+        queue = new int[g.nodes * 16];
         List<Kind> kinds = new ArrayList<>(DATA_KINDS);
         if (realtime) {
             kinds.addAll(REALTIME_KINDS);
@@ -134,7 +140,8 @@ final class CycleSearch {
                 if (budgetSpent) {
                     return found;
                 }
-                int[] cycle = cycleThrough((int) t[1], (int) t[2], kind.path(), within.id, kind.required(), true);
+                int[] cycle = cycleThrough((int) t[1], (int) t[2], kind.path(), within.id, kind.required(),
+                        kind.nonadjacent(), true);
                 if (cycle != null) {
                     found.add(cycle);
                     break;
@@ -159,7 +166,7 @@ final class CycleSearch {
             for (int e = g.offsets[u]; e < g.offsets[u + 1]; e++) {
                 int v = g.targets[e];
                 if ((g.relations[e] & relations) != 0 && whole.id[v] == c) {
-                    out.add(cycleThrough(u, v, relations, whole.id, 0, false));
+                    out.add(cycleThrough(u, v, relations, whole.id, 0, false, false));
                     explained[c] = true;
                     break;
                 }
@@ -171,9 +178,11 @@ final class CycleSearch {
     /**
      * The shortest simple cycle that takes the edge a→b and returns from b to a over
      * {@code relations} inside a's component, using each of {@code required} at least once on the
-     * way back; {@code null} if none was found.
+     * way back; {@code null} if none was found. With {@code nonadjacent} (the first edge being rw),
+     * no rw step may follow another, nor lead back into a.
      */
-    private int[] cycleThrough(int a, int b, int relations, int[] componentOf, int required, boolean budgeted) {
+    private int[] cycleThrough(int a, int b, int relations, int[] componentOf, int required, boolean nonadjacent,
+                               boolean budgeted) {
         if (++epoch == Integer.MAX_VALUE) {
             java.util.Arrays.fill(seenAt, 0);
             epoch = 1;
@@ -181,14 +190,15 @@ final class CycleSearch {
         int component = componentOf[a];
         int head = 0;
         int tail = 0;
-        int first = b << 3;
+        int first = (b << 4) | (nonadjacent ? LAST_RW : 0);
         seenAt[first] = epoch;
         parent[first] = -1;
         queue[tail++] = first;
         while (head < tail) {
             int state = queue[head++];
-            int u = state >>> 3;
+            int u = state >>> 4;
             int flags = state & 7;
+            boolean lastRw = (state & LAST_RW) != 0;
             for (int e = g.offsets[u]; e < g.offsets[u + 1]; e++) {
                 if (budgeted && ++work > WORK_BUDGET) {
                     budgetSpent = true;
@@ -199,8 +209,13 @@ final class CycleSearch {
                 if (rel == 0 || componentOf[v] != component || v == b) {
                     continue;
                 }
-                int reached = flags | flag(Integer.lowestOneBit(rel) & required);
-                int next = (v << 3) | reached;
+                int step = Integer.lowestOneBit(rel);
+                boolean rw = nonadjacent && step == RW;
+                if (rw && lastRw) {
+                    continue;
+                }
+                int reached = flags | flag(step & required);
+                int next = (v << 4) | reached | (rw ? LAST_RW : 0);
                 if (seenAt[next] == epoch) {
                     continue;
                 }
@@ -208,7 +223,7 @@ final class CycleSearch {
                 parent[next] = state;
                 if (v != a) {
                     queue[tail++] = next;
-                } else if (reached == flag(required)) {
+                } else if (reached == flag(required) && !rw) {
                     return simpleCycle(a, next);
                 }
             }
@@ -220,7 +235,7 @@ final class CycleSearch {
     private int[] simpleCycle(int a, int end) {
         List<Integer> walk = new ArrayList<>();
         for (int s = parent[end]; s != -1; s = parent[s]) {
-            walk.add(s >>> 3);
+            walk.add(s >>> 4);
         }
         int[] cycle = new int[walk.size() + 1];
         cycle[0] = a;
@@ -235,6 +250,9 @@ final class CycleSearch {
         }
         return cycle;
     }
+
+    /** The search-state bit that says the walk's last step was rw. */
+    private static final int LAST_RW = 8;
 
     /** Compact flag bits for the relations a walk must use (rw, wr, realtime). */
     private static int flag(int relations) {

@@ -14,6 +14,9 @@ import java.util.List;
  *   <li>wr: from the appender of the last element a read saw to the reader (earlier elements
  *       follow through ww);</li>
  *   <li>rw: from a reader to the appender of the element right after what it read;</li>
+ *   <li>an append no read shows still came after every element some read shows (reads are
+ *       prefixes of the key's final list): ww from the last observed element's appender, and rw
+ *       from each read of the whole observed list (of the empty list, if nothing was observed);</li>
  *   <li>realtime (optional): from each transaction that completed ok to those invoked later,
  *       reduced to the edges not implied by others.</li>
  * </ul>
@@ -44,10 +47,47 @@ final class Dependencies {
                 }
             }
         });
+        unobservedAppends(g, txns, orders, appends);
         if (realTime != null) {
             realTimeEdges(g, txns, realTime);
         }
         return g.build();
+    }
+
+    private static void unobservedAppends(DependencyGraph.Builder g, List<Txn> txns, KeyOrders orders,
+                                          Appends appends) {
+        java.util.Map<Object, List<Txn>> readersOfAll = new java.util.HashMap<>();
+        for (Txn w : txns) {
+            if (w.failed()) {
+                continue;
+            }
+            for (MicroOp m : w.mops()) {
+                if (!m.append() || orders.position(m.key(), m.value()) >= 0) {
+                    continue;
+                }
+                List<Object> order = orders.observedOrder(m.key());
+                if (order == null) {
+                    continue;
+                }
+                if (!order.isEmpty()) {
+                    link(g, appends.writer(m.key(), order.get(order.size() - 1)), w, DependencyGraph.WW);
+                }
+                List<Txn> readers = readersOfAll.computeIfAbsent(m.key(), k -> readersOfWhole(orders, k, order));
+                for (Txn r : readers) {
+                    link(g, r, w, DependencyGraph.RW);
+                }
+            }
+        }
+    }
+
+    private static List<Txn> readersOfWhole(KeyOrders orders, Object key, List<Object> order) {
+        List<Txn> out = new java.util.ArrayList<>();
+        for (Observation o : orders.readsByKey().getOrDefault(key, List.of())) {
+            if (o.values().size() == order.size()) {
+                out.add(o.reader());
+            }
+        }
+        return out;
     }
 
     private static void link(DependencyGraph.Builder g, Txn from, Txn to, int relation) {

@@ -27,6 +27,12 @@ final class EdgeExplainer {
                                     + "'s " + previous;
                         }
                     }
+                    List<Object> order = m.append() && p < 0 ? orders.observedOrder(m.key()) : null;
+                    if (order != null && !order.isEmpty()
+                            && appends.writer(m.key(), order.get(order.size() - 1)) == from) {
+                        return t + " appended " + m.value() + " to key " + m.key() + ", which no read shows, so after "
+                                + f + "'s " + order.get(order.size() - 1) + ", the last element reads show";
+                    }
                 }
             }
             case DependencyGraph.WR -> {
@@ -41,6 +47,15 @@ final class EdgeExplainer {
             }
             case DependencyGraph.RW -> {
                 for (MicroOp m : from.mops()) {
+                    List<Object> whole = m.append() || m.read() == null ? null : orders.observedOrder(m.key());
+                    if (whole != null && m.read().size() == whole.size()) {
+                        for (MicroOp w : to.mops()) {
+                            if (w.append() && w.key().equals(m.key()) && orders.position(w.key(), w.value()) < 0) {
+                                return f + " read key " + m.key() + " as " + m.read() + ", without " + t + "'s "
+                                        + w.value() + " (which no read shows, so it came after all of them)";
+                            }
+                        }
+                    }
                     List<Object> order = m.append() || m.read() == null ? null : orders.order(m.key());
                     if (order != null && m.read().size() < order.size()) {
                         Object next = order.get(m.read().size());

@@ -7,13 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code internal}: a transaction that reads a key must see its own earlier reads and appends
- * (a read after {@code [r x [1]] [append x 2]} must be {@code [1 2]}). The graph analysis relies
- * on it, as Elle's does.
+ * What one transaction shows about itself, as Elle's {@code internal-cases}:
+ * {@code internal}: a read must agree with its own earlier reads and appends (a read after
+ * {@code [r x [1]] [append x 2]} must be {@code [1 2]}); {@code future-read}: a read saw an
+ * element the transaction itself appends only later.
  */
 final class InternalConsistency {
 
     static final String INTERNAL = "internal";
+    static final String FUTURE_READ = "future-read";
 
     private InternalConsistency() {
     }
@@ -29,6 +31,7 @@ final class InternalConsistency {
         for (Txn t : txns) {
             if (t.ok()) {
                 check(t, out);
+                futureRead(t, out);
             }
         }
         return out;
@@ -62,6 +65,21 @@ final class InternalConsistency {
             }
             k.whole = new ArrayList<>(m.read());
             k.appended.clear();
+        }
+    }
+
+    private static void futureRead(Txn t, List<Anomaly> out) {
+        Map<Object, java.util.Set<Object>> seen = new HashMap<>();
+        for (MicroOp m : t.mops()) {
+            if (m.append()) {
+                if (seen.getOrDefault(m.key(), java.util.Set.of()).contains(m.value())) {
+                    out.add(new Anomaly(FUTURE_READ, t.name() + " read " + m.value() + " in key " + m.key()
+                            + " before it appended " + m.value() + " there itself", List.of(t.evidence())));
+                    return;
+                }
+            } else if (m.read() != null) {
+                seen.computeIfAbsent(m.key(), k -> new java.util.HashSet<>()).addAll(m.read());
+            }
         }
     }
 

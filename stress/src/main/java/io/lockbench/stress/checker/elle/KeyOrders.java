@@ -21,7 +21,7 @@ import java.util.Set;
 final class KeyOrders {
 
     static final String INCOMPATIBLE_ORDER = "incompatible-order";
-    static final String DUPLICATED = "duplicated";
+    static final String DUPLICATED = "duplicate-elements";
 
     /** One read of one key by an ok transaction. */
     record Observation(Txn reader, Object key, List<Object> values) {
@@ -31,6 +31,7 @@ final class KeyOrders {
     private final Map<Object, List<Object>> orders = new HashMap<>();
     private final Map<Object, Map<Object, Integer>> positions = new HashMap<>();
     private final List<Anomaly> anomalies = new ArrayList<>();
+    private final Set<Object> untrusted = new java.util.HashSet<>();
 
     private KeyOrders() {
     }
@@ -74,6 +75,7 @@ final class KeyOrders {
             }
         }
         if (!clean) {
+            untrusted.add(key);
             return;
         }
         List<Object> order = longest.values();
@@ -130,6 +132,17 @@ final class KeyOrders {
     /** The key's order of appends, or {@code null} if it has none to trust. */
     List<Object> order(Object key) {
         return orders.get(key);
+    }
+
+    /**
+     * The key's order as far as reads show it: empty for a key nobody read, {@code null} if its
+     * reads contradict each other.
+     */
+    List<Object> observedOrder(Object key) {
+        if (untrusted.contains(key)) {
+            return null;
+        }
+        return orders.getOrDefault(key, List.of());
     }
 
     /** The position of {@code value} in the key's order, or -1 (unread, or no order). */

@@ -16,36 +16,44 @@ import java.util.Set;
 /**
  * Elle-style checker for list-append histories (agent logs): infers each key's order of appends
  * from its reads, builds the ww / wr / rw dependency graph (plus real-time edges for strict
- * serializability), and reports its cycles as G0, G1c, G-single and G2, along with aborted reads
- * (G1a), intermediate reads (G1b), lost, duplicated and wrong-key elements, incompatible orders
- * and internal inconsistencies.
+ * serializability), and reports anomalies under Elle's names: cycles as {@code G0}, {@code G1c},
+ * {@code G-single-item}, {@code G-nonadjacent-item}, {@code G2-item} (with {@code -realtime} when a
+ * step is only real-time order), and {@code G1a}, {@code G1b}, {@code dirty-update},
+ * {@code lost-update}, {@code duplicate-elements}, {@code incompatible-order}, {@code internal},
+ * {@code future-read}; plus what Elle has no name for: {@code appends-reordered},
+ * {@code wrong-key}, {@code unwritten-value}. Which of them make a history invalid depends on the
+ * {@link ConsistencyModel}s checked (serializable by default).
  *
- * <p>Value conventions: {@code f} is {@code txn}; the value is a list of micro-ops
+ * <p>Value conventions: {@code f} is {@code txn} (or absent); the value is a list of micro-ops
  * {@code ["append", k, v]} and {@code ["r", k, [v…]]}, the read list {@code nil} on the invocation
  * and filled in on {@code ok}. Values are unique per key. A failed transaction took no effect; one
  * of unknown outcome ({@code info}, or never completed) may have, and enters the graph through
  * whatever others read of it.
- *
- * <p>Cycles are named as Elle names them, with "-realtime" appended when a step is only real-time
- * order. {@code lost} is about real time in either mode: an ok append that no read begun after it
- * completed includes. Other anomaly types: {@code G1a}, {@code G1b}, {@code duplicated},
- * {@code wrong-key}, {@code unwritten-value}, {@code incompatible-order}, {@code internal}.
  */
 public final class ListAppendChecker implements Checker {
 
     /** At most this many cycles of one type are reported; the rest are counted in the stats. */
     static final int CYCLES_SHOWN_PER_TYPE = 100;
 
+    private final Set<ConsistencyModel> models;
     private final boolean realtime;
 
     /** A serializability checker: data dependencies only. */
     public ListAppendChecker() {
-        this(false);
+        this(Set.of(ConsistencyModel.SERIALIZABLE));
     }
 
-    /** With {@code realtime}, also real-time edges: strict serializability. */
-    public ListAppendChecker(boolean realtime) {
-        this.realtime = realtime;
+    /** A checker of the given models together (each must hold). */
+    public ListAppendChecker(ConsistencyModel... models) {
+        this(Set.of(models));
+    }
+
+    public ListAppendChecker(Set<ConsistencyModel> models) {
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("at least one consistency model to check");
+        }
+        this.models = java.util.EnumSet.copyOf(models);
+        this.realtime = models.stream().anyMatch(ConsistencyModel::realtime);
     }
 
     @Override
@@ -83,10 +91,12 @@ public final class ListAppendChecker implements Checker {
         anomalies.addAll(ReadAnomalies.find(orders, appends));
         anomalies.addAll(InternalConsistency.find(txns));
         anomalies.addAll(orders.anomalies());
-        RealTimeOrder order = RealTimeOrder.of(history);
-        anomalies.addAll(LostAppends.find(txns, orders, order));
+        anomalies.addAll(OwnAppendOrder.find(txns, orders));
+        anomalies.addAll(DirtyUpdates.find(orders, appends));
+        anomalies.addAll(LostUpdates.find(txns, MicroOp::append, MicroOp::read, "appended to"));
 
-        DependencyGraph graph = Dependencies.build(txns, orders, appends, realtime ? order : null);
+        DependencyGraph graph = Dependencies.build(txns, orders, appends,
+                realtime ? RealTimeOrder.of(history) : null);
         CycleSearch search = new CycleSearch(graph);
         List<int[]> cycles = search.run(realtime);
         int relations = realtime ? DependencyGraph.ALL : DependencyGraph.DATA;
@@ -104,15 +114,11 @@ public final class ListAppendChecker implements Checker {
         stats.put("elapsed-ms", (System.nanoTime() - began) / 1_000_000);
 
         String summary = txns.size() + " txns (" + ok + " ok, " + failed + " failed, " + (txns.size() - ok - failed)
-                + " indeterminate) over " + stats.get("keys") + " keys, "
-                + (realtime ? "strict serializability" : "serializability");
+                + " indeterminate) over " + stats.get("keys") + " keys";
         if (search.budgetSpent()) {
-            summary += "; the cycle search hit its budget, so some kinds of cycle may be unreported";
+            summary += " (the cycle search hit its budget, so some kinds of cycle may be unreported)";
         }
-        if (anomalies.isEmpty()) {
-            return CheckResult.valid(name(), summary + ": valid", stats);
-        }
-        return CheckResult.invalid(name(), summary + ": " + countByType(anomalies), anomalies, stats);
+        return ModelJudgement.judge(name(), models, anomalies, summary, stats);
     }
 
     /**
@@ -148,15 +154,5 @@ public final class ListAppendChecker implements Checker {
             }
         }
         return keys.size();
-    }
-
-    private static String countByType(List<Anomaly> anomalies) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Anomaly a : anomalies) {
-            counts.merge(a.type(), 1, Integer::sum);
-        }
-        StringBuilder b = new StringBuilder();
-        counts.forEach((type, n) -> b.append(b.length() == 0 ? "" : ", ").append(type).append(" ×").append(n));
-        return b.toString();
     }
 }

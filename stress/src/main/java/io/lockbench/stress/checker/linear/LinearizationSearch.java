@@ -243,12 +243,13 @@ final class LinearizationSearch<S, O> {
             }
         }
         if (!lazyIndeterminate && !pool.isEmpty()) {
-            applyIndeterminateAnywhere(state, consumed, setter);
+            applyIndeterminateAnywhere(state, consumed, setter, returningWord, returningBit);
         }
     }
 
     /** The fallback for models whose ops' results depend on the state: try each indeterminate op here. */
-    private void applyIndeterminateAnywhere(int state, int consumed, int setter) {
+    private void applyIndeterminateAnywhere(int state, int consumed, int setter, int returningWord,
+                                            long returningBit) {
         IntList kinds = pool.kinds();
         for (int k = 0; k < kinds.size(); k++) {
             int kind = kinds.get(k);
@@ -262,7 +263,9 @@ final class LinearizationSearch<S, O> {
             usedIndeterminate = true;
             System.arraycopy(mask, 0, scratch, 0, words);
             linearizeConsistentReads(after);
-            add(after, mode.reusableIndeterminate ? consumed : consumptions.plus(consumed, kind), setter, -1, 0);
+            // The returning op may be one of the reads this linearized: then the configuration is a result.
+            add(after, mode.reusableIndeterminate ? consumed : consumptions.plus(consumed, kind), setter,
+                    returningWord, returningBit);
         }
     }
 

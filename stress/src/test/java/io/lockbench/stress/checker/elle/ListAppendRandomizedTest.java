@@ -25,7 +25,7 @@ class ListAppendRandomizedTest {
     private static final int HISTORIES = 300;
 
     private final ListAppendChecker serializable = new ListAppendChecker();
-    private final ListAppendChecker strict = new ListAppendChecker(true);
+    private final ListAppendChecker strict = new ListAppendChecker(ConsistencyModel.STRICT_SERIALIZABLE);
 
     /** A read inside an ok transaction's completion, with a way to replace it. */
     private record ReadSite(int position, int step, long key, List<Object> values) {
@@ -48,8 +48,8 @@ class ListAppendRandomizedTest {
     }
 
     @Test
-    void elementRepeatedInARead_isDuplicated() {
-        corruptEach("duplicated", serializable, (ops, random) -> {
+    void elementRepeatedInARead_isDuplicateElements() {
+        corruptEach("duplicate-elements", serializable, (ops, random) -> {
             ReadSite site = pick(reads(ops, s -> !s.values().isEmpty()), random);
             if (site == null) {
                 return null;

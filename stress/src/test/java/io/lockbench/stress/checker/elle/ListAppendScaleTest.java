@@ -14,39 +14,34 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The checker must handle ~100,000 transactions in a few seconds, invalid histories as fast as
- * valid ones. The bounds are generous (about 1.5 s is typical) so only a blow-up fails them.
+ * The checker handles ~100,000 transactions, valid and invalid, and a cycle through all of them.
+ * How fast is not asserted here (tests take no time measurements; a loaded machine would fail
+ * them): {@code elapsed-ms} in the stats shows it.
  */
 class ListAppendScaleTest {
 
     private static final int TXNS = 100_000;
-    private static final long BOUND_MS = 10_000;
 
     private static final List<Op> SERIAL = new SimulatedListAppendDatabase(1, 10, 10).history(TXNS);
 
     @Test
     void hundredThousandTransactions_areCheckedWithinSeconds() {
-        long began = System.nanoTime();
-        CheckResult r = new ListAppendChecker(true).check(new History(SERIAL));
-        long ms = (System.nanoTime() - began) / 1_000_000;
+        CheckResult r = new ListAppendChecker(ConsistencyModel.STRICT_SERIALIZABLE).check(new History(SERIAL));
 
         assertThat(r.verdict()).as(r.summary()).isEqualTo(Verdict.VALID);
         assertThat(r.stats()).containsEntry("txns", TXNS);
-        assertThat(ms).isLessThan(BOUND_MS);
     }
 
     @Test
     void hundredThousandTransactionsWithStaleReads_areRejectedAsFast() {
         List<Op> stale = dropLastElementOfSomeReads(SERIAL, new Random(3));
 
-        long began = System.nanoTime();
-        CheckResult r = new ListAppendChecker(true).check(new History(stale));
-        long ms = (System.nanoTime() - began) / 1_000_000;
+        CheckResult r = new ListAppendChecker(ConsistencyModel.STRICT_SERIALIZABLE).check(new History(stale));
 
         assertThat(r.verdict()).isEqualTo(Verdict.INVALID);
-        assertThat(r.anomalies()).extracting(a -> a.type()).contains("G-single", "G2");
+        assertThat(r.anomalies()).extracting(a -> a.type()).as(r.summary())
+                .contains("G-single-item", "G2-item", "G-single-item-realtime");
         assertThat((Integer) r.stats().get("cycles-not-shown")).isPositive();
-        assertThat(ms).isLessThan(BOUND_MS);
     }
 
     @Test
@@ -61,15 +56,12 @@ class ListAppendScaleTest {
             Txns.ok(h, 0, txn);
         }
 
-        long began = System.nanoTime();
         CheckResult r = new ListAppendChecker().check(h.build());
-        long ms = (System.nanoTime() - began) / 1_000_000;
 
         assertThat(r.anomalies()).hasSize(1);
         assertThat(r.anomalies().get(0).type()).isEqualTo("G0");
         assertThat(r.anomalies().get(0).ops()).hasSize(TXNS);
         assertThat(r.anomalies().get(0).description()).contains("a cycle of 100000 transactions", "more steps");
-        assertThat(ms).isLessThan(BOUND_MS);
     }
 
     private static List<Op> dropLastElementOfSomeReads(List<Op> ops, Random random) {
