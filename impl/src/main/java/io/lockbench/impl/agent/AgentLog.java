@@ -5,10 +5,13 @@ import io.lockbench.impl.db.Jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * An append-only log per agent, safe under many concurrent appenders. Each append, in one
- * transaction, takes the agent's next sequence number from a counter row ({@code INSERT … ON
+ * An append-only log per agent, safe under many concurrent appenders. An append needs the
+ * agent's running {@link Lease}, like every change of an agent's state: it row-locks the agent
+ * while its lease is checked, so no new start can slip in before it commits. Each append, in one
+ * transaction, then takes the agent's next sequence number from a counter row ({@code INSERT … ON
  * CONFLICT DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq}) and inserts the entry. The
  * counter row stays locked until the append commits, so appenders to one agent queue there and
  * numbers come out contiguous; a rolled-back append gives its number back with the rollback.
@@ -27,11 +30,24 @@ public final class AgentLog {
         this.sql = AgentSql.migrated(db);
     }
 
-    /** Appends {@code entry} to {@code agent}'s log and returns it with its sequence number. */
-    public LogEntry append(String agent, String entry) {
+    /**
+     * Appends {@code entry} to the log of {@code lease.agent()} and returns it with its sequence
+     * number; refused, with nothing appended, unless {@code lease} is the agent's running lease.
+     */
+    public AppendResult append(Lease lease, String entry) {
         return db.inTransaction(c -> {
-            long seq = Jdbc.queryLong(c, sql.nextLogSeq, agent);
-            return Jdbc.queryOne(c, sql.insertLogEntry, AgentLog::map, agent, seq, entry).orElseThrow();
+            while (true) {
+                if (Jdbc.queryOne(c, sql.lockHeldLease, rs -> rs.getLong(1), lease.agent(), lease.epoch()).isPresent()) {
+                    long seq = Jdbc.queryLong(c, sql.nextLogSeq, lease.agent());
+                    return new AppendResult.Appended(
+                            Jdbc.queryOne(c, sql.insertLogEntry, AgentLog::map, lease.agent(), seq, entry).orElseThrow());
+                }
+                Optional<LeaseRefusal> refusal = LeaseCheck.refusal(c, sql, lease);
+                if (refusal.isPresent()) {
+                    return refusal.get();
+                }
+                // Extended between our two statements: the lease is held, check again.
+            }
         });
     }
 

@@ -30,8 +30,11 @@ final class AgentSql {
     final String selectSession;
 
     final String selectProject;
+    final String selectVersion;
     /** The compare-and-set: the row count says whether the version matched and the lease held. */
     final String compareAndSetProject;
+    /** A row if the lease is held; locks the agent's row until the transaction ends. */
+    final String lockHeldLease;
 
     /** Per-agent counter: hands out 1, 2, 3 … and row-locks the counter until the append commits. */
     final String nextLogSeq;
@@ -50,28 +53,34 @@ final class AgentSql {
 
     AgentSql(Dialect d) {
         String now = d.nowMillis();
-        sessionColumns = "agent, project, version, state, started_at, heartbeat_at, lease_ms, ended_at, "
+        sessionColumns = "agent, project, version, state, lease_epoch, started_at, heartbeat_at, lease_ms, ended_at, "
                 + now + " AS observed_at";
         leaseValid = "state = 'active' AND heartbeat_at + lease_ms > " + now;
+        String leaseHeld = "agent = ? AND lease_epoch = ? AND " + leaseValid;
 
         // Creates the agent, or renews it if its lease ended or lapsed; an active lease is left alone
-        // (no row returned). Project and version survive a renewal: versions never go back.
-        start = "INSERT INTO lb_agents (agent, project, version, state, started_at, heartbeat_at, lease_ms, ended_at) "
-                + "VALUES (?, NULL, 0, 'active', " + now + ", " + now + ", ?, NULL) "
-                + "ON CONFLICT (agent) DO UPDATE SET state = 'active', started_at = excluded.started_at, "
+        // (no row returned). Project and version survive a renewal: versions never go back. Each
+        // start is a new lease epoch, so a lease from an earlier start no longer matches.
+        start = "INSERT INTO lb_agents (agent, project, version, state, lease_epoch, started_at, heartbeat_at, lease_ms, "
+                + "ended_at) VALUES (?, NULL, 0, 'active', 1, " + now + ", " + now + ", ?, NULL) "
+                + "ON CONFLICT (agent) DO UPDATE SET state = 'active', lease_epoch = lb_agents.lease_epoch + 1, "
+                + "started_at = excluded.started_at, "
                 + "heartbeat_at = excluded.heartbeat_at, lease_ms = excluded.lease_ms, ended_at = NULL "
                 + "WHERE NOT (lb_agents.state = 'active' AND lb_agents.heartbeat_at + lb_agents.lease_ms > " + now + ") "
                 + "RETURNING " + sessionColumns;
-        heartbeat = "UPDATE lb_agents SET heartbeat_at = " + now + ", lease_ms = ? WHERE agent = ? AND " + leaseValid
+        heartbeat = "UPDATE lb_agents SET heartbeat_at = " + now + ", lease_ms = ? WHERE " + leaseHeld
                 + " RETURNING " + sessionColumns;
-        end = "UPDATE lb_agents SET state = 'ended', ended_at = " + now + " WHERE agent = ? AND state = 'active'";
+        end = "UPDATE lb_agents SET state = 'ended', ended_at = " + now + " WHERE " + leaseHeld;
         expireLapsed = "UPDATE lb_agents SET state = 'expired', ended_at = " + now
                 + " WHERE state = 'active' AND heartbeat_at + lease_ms <= " + now + " RETURNING agent";
         selectSession = "SELECT " + sessionColumns + " FROM lb_agents WHERE agent = ?";
 
         selectProject = "SELECT agent, project, version FROM lb_agents WHERE agent = ?";
+        selectVersion = "SELECT version FROM lb_agents WHERE agent = ?";
         compareAndSetProject = "UPDATE lb_agents SET project = ?, version = version + 1 "
-                + "WHERE agent = ? AND version = ? AND " + leaseValid + " RETURNING version";
+                + "WHERE " + leaseHeld + " AND version = ? RETURNING version";
+        // Row-locks the agent until the append commits, so a new start cannot slip in between.
+        lockHeldLease = "SELECT lease_epoch FROM lb_agents WHERE " + leaseHeld + d.forUpdate();
 
         nextLogSeq = "INSERT INTO lb_agent_log_seq (agent, last_seq) VALUES (?, 1) "
                 + "ON CONFLICT (agent) DO UPDATE SET last_seq = lb_agent_log_seq.last_seq + 1 RETURNING last_seq";
@@ -136,6 +145,8 @@ final class AgentSql {
                                 + "agent VARCHAR(200) NOT NULL, "
                                 + "project VARCHAR(500) NOT NULL, "
                                 + "legacy_version BIGINT NOT NULL, "
-                                + "imported_at BIGINT NOT NULL)"));
+                                + "imported_at BIGINT NOT NULL)"),
+                Migration.of(4, "lease epochs: each start is a new lease, and a stale one is refused",
+                        "ALTER TABLE lb_agents ADD COLUMN lease_epoch BIGINT NOT NULL DEFAULT 0"));
     }
 }

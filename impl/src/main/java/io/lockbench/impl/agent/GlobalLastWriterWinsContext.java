@@ -31,9 +31,12 @@ public final class GlobalLastWriterWinsContext implements AgentContext {
                 rs -> new ProjectSelection(agent, rs.getString("project"), rs.getLong("version"))));
     }
 
-    /** Overwrites the global project: always "succeeds", whatever {@code agent} and {@code expectedVersion}. */
+    /**
+     * Overwrites the global project: always "succeeds", whatever the agent, its lease (stale or not)
+     * and {@code expectedVersion}.
+     */
     @Override
-    public ProjectUpdate setProject(String agent, long expectedVersion, String project) {
+    public ProjectUpdate setProject(Lease lease, long expectedVersion, String project) {
         return new ProjectUpdate.Updated(db.withConnection(c -> Jdbc.queryLong(c, sql.overwriteGlobal, project)));
     }
 }

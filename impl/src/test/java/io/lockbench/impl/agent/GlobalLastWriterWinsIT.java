@@ -48,10 +48,10 @@ class GlobalLastWriterWinsIT {
     void aStaleExpectedVersion_isAcceptedAndReplacesANewerSelection(Backend backend) {
         Database db = databases.open(backend);
         GlobalLastWriterWinsContext context = new GlobalLastWriterWinsContext(db);
-        new AgentSessions(db).start("a");
-        context.setProject("a", 0, "apollo");
+        Lease a = ContextScenarios.started(new AgentSessions(db), "a");
+        context.setProject(a, 0, "apollo");
 
-        ProjectUpdate stale = context.setProject("a", 0, "stale-choice");
+        ProjectUpdate stale = context.setProject(a, 0, "stale-choice");
 
         assertThat(stale).as("a write that expected version 0 after version 1 existed")
                 .isEqualTo(new ProjectUpdate.Updated(2));

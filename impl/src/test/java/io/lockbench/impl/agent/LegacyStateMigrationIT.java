@@ -13,6 +13,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The legacy global state is what the broken twin writes, so the tests fill it that way. */
 class LegacyStateMigrationIT {
 
+    /** The legacy code had no agents and no leases. */
+    private static final Lease ANYONE = new Lease("anyone", 0);
+
     @RegisterExtension
     final DatabaseFixture databases = new DatabaseFixture();
 
@@ -20,8 +23,8 @@ class LegacyStateMigrationIT {
     void theDefaultAgent_getsTheLegacyProject_andASecondRunChangesNothing(Backend backend) {
         Database db = databases.open(backend);
         GlobalLastWriterWinsContext legacy = new GlobalLastWriterWinsContext(db);
-        legacy.setProject("anyone", 0, "apollo");
-        legacy.setProject("anyone", 0, "borealis");
+        legacy.setProject(ANYONE, 0, "apollo");
+        legacy.setProject(ANYONE, 0, "borealis");
         LegacyStateMigration migration = new LegacyStateMigration(db);
         AgentScopedContext context = new AgentScopedContext(db);
 
@@ -41,15 +44,18 @@ class LegacyStateMigrationIT {
     @BackendTest
     void theImportedAgent_hasNoLeaseUntilStarted_thenWorksLikeAnyOther(Backend backend) {
         Database db = databases.open(backend);
-        new GlobalLastWriterWinsContext(db).setProject("anyone", 0, "apollo");
+        new GlobalLastWriterWinsContext(db).setProject(ANYONE, 0, "apollo");
         new LegacyStateMigration(db).migrate("main");
         AgentSessions sessions = new AgentSessions(db);
         AgentScopedContext context = new AgentScopedContext(db);
 
-        assertThat(sessions.find("main").orElseThrow().status()).isEqualTo(AgentStatus.ENDED);
-        assertThat(context.setProject("main", 1, "borealis")).isInstanceOf(LeaseExpired.class);
-        assertThat(sessions.start("main").session().project()).isEqualTo("apollo");
-        assertThat(context.setProject("main", 1, "borealis")).isEqualTo(new ProjectUpdate.Updated(2));
+        AgentSession imported = sessions.find("main").orElseThrow();
+        assertThat(imported.status()).isEqualTo(AgentStatus.ENDED);
+        assertThat(context.setProject(imported.lease(), 1, "borealis")).isInstanceOf(LeaseExpired.class);
+        StartResult started = sessions.start("main");
+        assertThat(started.session().project()).isEqualTo("apollo");
+        assertThat(context.setProject(((StartResult.Started) started).lease(), 1, "borealis"))
+                .isEqualTo(new ProjectUpdate.Updated(2));
     }
 
     @BackendTest
@@ -63,10 +69,10 @@ class LegacyStateMigrationIT {
     @BackendTest
     void aDefaultAgentWithItsOwnProject_isNotOverwritten(Backend backend) {
         Database db = databases.open(backend);
-        new GlobalLastWriterWinsContext(db).setProject("anyone", 0, "legacy-project");
-        new AgentSessions(db).start("default");
+        new GlobalLastWriterWinsContext(db).setProject(ANYONE, 0, "legacy-project");
+        Lease lease = ContextScenarios.started(new AgentSessions(db), "default");
         AgentScopedContext context = new AgentScopedContext(db);
-        context.setProject("default", 0, "own-project");
+        context.setProject(lease, 0, "own-project");
 
         LegacyMigrationResult result = new LegacyStateMigration(db).migrate();
 
@@ -78,7 +84,7 @@ class LegacyStateMigrationIT {
     @BackendTest
     void concurrentMigrations_importExactlyOnce(Backend backend) {
         Database db = databases.open(backend);
-        new GlobalLastWriterWinsContext(db).setProject("anyone", 0, "apollo");
+        new GlobalLastWriterWinsContext(db).setProject(ANYONE, 0, "apollo");
         LegacyStateMigration migration = new LegacyStateMigration(db);
 
         List<LegacyMigrationResult> results = Concurrently.run(6, worker -> migration.migrate());
