@@ -37,6 +37,6 @@ public final class GlobalLastWriterWinsContext implements AgentContext {
      */
     @Override
     public ProjectUpdate setProject(Lease lease, long expectedVersion, String project) {
-        return new ProjectUpdate.Updated(db.withConnection(c -> Jdbc.queryLong(c, sql.overwriteGlobal, project)));
+        return new ProjectUpdate.Updated(db.autocommitWrite(c -> Jdbc.queryLong(c, sql.overwriteGlobal, project)));
     }
 }
