@@ -14,7 +14,8 @@ import java.util.Optional;
  * transaction, then takes the agent's next sequence number from a counter row ({@code INSERT … ON
  * CONFLICT DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq}) and inserts the entry. The
  * counter row stays locked until the append commits, so appenders to one agent queue there and
- * numbers come out contiguous; a rolled-back append gives its number back with the rollback.
+ * numbers come out contiguous; a rolled-back append gives its number back with the rollback. The
+ * entry is tagged with the project the agent works on, read under the same row lock.
  * {@code PRIMARY KEY (agent, seq)} makes a duplicate impossible whatever the code does.
  *
  * <p>Appends are not retried here: an append whose commit was indeterminate may or may not be in
@@ -37,10 +38,12 @@ public final class AgentLog {
     public AppendResult append(Lease lease, String entry) {
         return db.inTransaction(c -> {
             while (true) {
-                if (Jdbc.queryOne(c, sql.lockHeldLease, rs -> rs.getLong(1), lease.agent(), lease.epoch()).isPresent()) {
+                Optional<ProjectSelection> held = Jdbc.queryOne(c, sql.lockHeldLease,
+                        rs -> new ProjectSelection(lease.agent(), rs.getString("project"), 0), lease.agent(), lease.epoch());
+                if (held.isPresent()) {
                     long seq = Jdbc.queryLong(c, sql.nextLogSeq, lease.agent());
-                    return new AppendResult.Appended(
-                            Jdbc.queryOne(c, sql.insertLogEntry, AgentLog::map, lease.agent(), seq, entry).orElseThrow());
+                    return new AppendResult.Appended(Jdbc.queryOne(c, sql.insertLogEntry, AgentLog::map,
+                            lease.agent(), seq, entry, held.get().project()).orElseThrow());
                 }
                 Optional<LeaseRefusal> refusal = LeaseCheck.refusal(c, sql, lease);
                 if (refusal.isPresent()) {
@@ -56,7 +59,25 @@ public final class AgentLog {
         return db.withConnection(c -> Jdbc.queryList(c, sql.selectLog, AgentLog::map, agent));
     }
 
-    private static LogEntry map(ResultSet rs) throws SQLException {
-        return new LogEntry(rs.getString("agent"), rs.getLong("seq"), rs.getString("entry"), rs.getLong("appended_at"));
+    /** The agent's most recent {@code count} entries (fewer if it has fewer), in sequence order. */
+    public List<LogEntry> latest(String agent, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative, was " + count);
+        }
+        return db.withConnection(c -> Jdbc.queryList(c, sql.selectLatestLog, AgentLog::map, agent, count));
+    }
+
+    /**
+     * The agent's entries appended from {@code fromMillis} (inclusive) until {@code untilMillis}
+     * (exclusive), database clock, in sequence order.
+     */
+    public List<LogEntry> between(String agent, long fromMillis, long untilMillis) {
+        return db.withConnection(c -> Jdbc.queryList(c, sql.selectLogBetween, AgentLog::map, agent, fromMillis,
+                untilMillis));
+    }
+
+    static LogEntry map(ResultSet rs) throws SQLException {
+        return new LogEntry(rs.getString("agent"), rs.getLong("seq"), rs.getString("entry"), rs.getString("project"),
+                rs.getLong("appended_at"));
     }
 }

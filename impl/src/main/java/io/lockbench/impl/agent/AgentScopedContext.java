@@ -4,6 +4,7 @@ import io.lockbench.impl.db.Database;
 import io.lockbench.impl.db.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +35,17 @@ public final class AgentScopedContext implements AgentContext {
                 agent));
     }
 
+    /**
+     * Every change of the agent's project, oldest first: the version it made, the lease that made
+     * it and when (database clock). Changes made before this record existed are not in it.
+     */
+    public List<ProjectChange> changes(String agent) {
+        return db.withConnection(c -> Jdbc.queryList(c, sql.selectChanges, rs -> new ProjectChange(
+                rs.getString("agent"), rs.getLong("version"), rs.getLong("previous_version"), rs.getString("project"),
+                rs.getLong("lease_epoch"), rs.getLong("changed_at")), agent));
+    }
+
+    /** {@inheritDoc} The change is recorded with the lease that made it, in the same transaction. */
     @Override
     public ProjectUpdate setProject(Lease lease, long expectedVersion, String project) {
         return db.inTransaction(c -> {
@@ -41,6 +53,7 @@ public final class AgentScopedContext implements AgentContext {
                 Optional<Long> written = Jdbc.queryOne(c, sql.compareAndSetProject, rs -> rs.getLong(1),
                         project, lease.agent(), lease.epoch(), expectedVersion);
                 if (written.isPresent()) {
+                    Jdbc.update(c, sql.recordChange, lease.agent(), written.get(), expectedVersion, project, lease.epoch());
                     return new ProjectUpdate.Updated(written.get());
                 }
                 Optional<ProjectUpdate> rejection = whyNotWritten(c, lease, expectedVersion);

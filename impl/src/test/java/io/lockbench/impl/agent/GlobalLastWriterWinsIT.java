@@ -45,6 +45,31 @@ class GlobalLastWriterWinsIT {
     }
 
     @BackendTest
+    void agentsTakingTurns_haveTheirLogEntriesLandUnderAnotherAgentsProject(Backend backend) {
+        Database db = databases.open(backend);
+        GlobalLastWriterWinsContext context = new GlobalLastWriterWinsContext(db);
+        context.setProject(new Lease("a", 1), 0, "apollo");
+        context.setProject(new Lease("b", 1), 1, "borealis");
+
+        LogEntry aNote = context.append("a", "a's note, meant for apollo");
+
+        assertThat(aNote.project()).as("the project a's entry is filed under").isEqualTo("borealis");
+        assertThat(new AgentLog(db).read("a")).extracting(LogEntry::project).containsExactly("borealis");
+    }
+
+    @BackendTest
+    void aFormerHoldersStaleLease_isAcceptedAsAnyOther(Backend backend) {
+        Database db = databases.open(backend);
+        AgentSessions sessions = new AgentSessions(db);
+        Lease first = ContextScenarios.started(sessions, "a");
+        sessions.end(first);
+        ContextScenarios.started(sessions, "a");
+
+        assertThat(new GlobalLastWriterWinsContext(db).setProject(first, 0, "from the former holder"))
+                .isInstanceOf(ProjectUpdate.Updated.class);
+    }
+
+    @BackendTest
     void aStaleExpectedVersion_isAcceptedAndReplacesANewerSelection(Backend backend) {
         Database db = databases.open(backend);
         GlobalLastWriterWinsContext context = new GlobalLastWriterWinsContext(db);
