@@ -20,8 +20,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 class BenchPlanTest {
 
-    /** Five benchmark classes, ten methods: two baselines, four correct strategies, four broken twins. */
-    private static final int METHODS = 10;
+    /** Seven benchmark classes, twelve methods: two baselines, four correct strategies (the agent one also by its log and its sessions), four broken twins. */
+    private static final int METHODS = 12;
 
     private static final OutputFormat SILENT = OutputFormatFactory.createFormatInstance(
             new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT);
