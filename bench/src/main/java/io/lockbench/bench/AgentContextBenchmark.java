@@ -51,7 +51,8 @@ public class AgentContextBenchmark extends DatabaseBenchmark {
         @Override
         protected void reset(Connection c) throws SQLException {
             String now = db.dialect().nowMillis();
-            clear(c, "lb_agents", "lb_global_context");
+            // The change history too: versions start again from 0, and (agent, version) is its key.
+            clear(c, "lb_agents", "lb_agent_project_changes", "lb_global_context");
             insertPerKey(c, "INSERT INTO lb_agents (agent, project, version, state, lease_epoch, started_at, "
                     + "heartbeat_at, lease_ms, ended_at) VALUES (?, NULL, 0, 'active', " + LEASE_EPOCH + ", " + now
                     + ", " + now + ", " + LEASE_MILLIS + ", NULL)");
