@@ -7,6 +7,7 @@ import io.lockbench.bench.fixture.Outcomes;
 import io.lockbench.impl.agent.AgentContext;
 import io.lockbench.impl.agent.AgentScopedContext;
 import io.lockbench.impl.agent.GlobalLastWriterWinsContext;
+import io.lockbench.impl.agent.Lease;
 import io.lockbench.impl.agent.ProjectSelection;
 import io.lockbench.impl.agent.ProjectUpdate;
 import io.lockbench.impl.db.DatabaseException;
@@ -27,11 +28,13 @@ import org.openjdk.jmh.infra.Control;
  * row whatever the agent: {@code keys} means nothing to it, every thread writes the same row.
  * Compare with {@code RawWriteBenchmark.rawUpdate}.
  *
- * <p>Every iteration starts from {@code keys} agents with an hour-long lease and no project.
+ * <p>Every iteration starts from {@code keys} agents with an hour-long lease (epoch 1) and no
+ * project; each operation acts with that lease.
  */
 public class AgentContextBenchmark extends DatabaseBenchmark {
 
     private static final long LEASE_MILLIS = TimeUnit.HOURS.toMillis(1);
+    private static final long LEASE_EPOCH = 1;
 
     @State(Scope.Benchmark)
     public static class Agents extends BenchDatabase {
@@ -48,10 +51,11 @@ public class AgentContextBenchmark extends DatabaseBenchmark {
         @Override
         protected void reset(Connection c) throws SQLException {
             String now = db.dialect().nowMillis();
-            clear(c, "lb_agents", "lb_global_context");
-            insertPerKey(c, "INSERT INTO lb_agents (agent, project, version, state, started_at, heartbeat_at, "
-                    + "lease_ms, ended_at) VALUES (?, NULL, 0, 'active', " + now + ", " + now + ", "
-                    + LEASE_MILLIS + ", NULL)");
+            // The change history too: versions start again from 0, and (agent, version) is its key.
+            clear(c, "lb_agents", "lb_agent_project_changes", "lb_global_context");
+            insertPerKey(c, "INSERT INTO lb_agents (agent, project, version, state, lease_epoch, started_at, "
+                    + "heartbeat_at, lease_ms, ended_at) VALUES (?, NULL, 0, 'active', " + LEASE_EPOCH + ", " + now
+                    + ", " + now + ", " + LEASE_MILLIS + ", NULL)");
             Jdbc.update(c, "INSERT INTO lb_global_context (id, project, version, updated_at) VALUES (1, NULL, 0, 0)");
         }
     }
@@ -69,7 +73,8 @@ public class AgentContextBenchmark extends DatabaseBenchmark {
     private static ProjectUpdate readThenSet(AgentContext context, String agent, Outcomes outcomes, Control control) {
         try {
             ProjectSelection current = context.currentProject(agent).orElseThrow();
-            ProjectUpdate result = context.setProject(agent, current.version(), BenchDefaults.PAYLOAD);
+            ProjectUpdate result = context.setProject(new Lease(agent, LEASE_EPOCH), current.version(),
+                    BenchDefaults.PAYLOAD);
             if (result instanceof ProjectUpdate.Updated) {
                 outcomes.ok++;
             } else if (result instanceof ProjectUpdate.VersionConflict) {

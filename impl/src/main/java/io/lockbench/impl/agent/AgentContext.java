@@ -12,8 +12,8 @@ public interface AgentContext {
     Optional<ProjectSelection> currentProject(String agent);
 
     /**
-     * Sets the agent's project if its version is still {@code expectedVersion} (and, for the
-     * correct strategy, its lease is valid).
+     * Sets {@code lease.agent()}'s project if its version is still {@code expectedVersion} (and,
+     * for the correct strategy, {@code lease} is the agent's running lease).
      */
-    ProjectUpdate setProject(String agent, long expectedVersion, String project);
+    ProjectUpdate setProject(Lease lease, long expectedVersion, String project);
 }

@@ -25,6 +25,6 @@ final class AgentRows {
         // An ended lease stopped when it was ended, unless it had already lapsed before that.
         long leaseExpiresAt = endedAt == null ? lapsesAt : Math.min(lapsesAt, endedAt);
         return new AgentSession(rs.getString("agent"), rs.getString("project"), rs.getLong("version"), status,
-                rs.getLong("started_at"), heartbeatAt, leaseExpiresAt, observedAt);
+                rs.getLong("lease_epoch"), rs.getLong("started_at"), heartbeatAt, leaseExpiresAt, observedAt);
     }
 }

@@ -2,8 +2,6 @@ package io.lockbench.impl.agent;
 
 import io.lockbench.impl.db.Database;
 import io.lockbench.impl.db.Jdbc;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +13,10 @@ import org.slf4j.LoggerFactory;
  * heartbeat is younger than its TTL, judged by the database clock inside the statement that acts
  * on it: a paused or skewed client cannot keep a lease alive, and a heartbeat that arrives after
  * expiry is rejected rather than resurrecting it.
+ *
+ * <p>Each start hands out a {@link Lease} with a new epoch, required by heartbeat, end,
+ * set-project and append: once a lapsed lease is started again by someone else, its former holder
+ * is refused ({@link LeaseExpired}) instead of acting on, extending or ending its successor's lease.
  *
  * <p>Sessions are never deleted: an agent's project and version outlive its leases, so a
  * compare-and-set version never repeats.
@@ -47,7 +49,10 @@ public final class AgentSessions {
         return Duration.ofMillis(leaseMillis);
     }
 
-    /** Starts a lease for {@code agent}: creates it, or renews it if its last lease ended or lapsed. */
+    /**
+     * Starts a lease for {@code agent}: creates it, or renews it under a new epoch if its last
+     * lease ended or lapsed. {@link StartResult.Started#lease()} is the lease to act with.
+     */
     public StartResult start(String agent) {
         return db.inTransaction(c -> {
             Optional<AgentSession> started = Jdbc.queryOne(c, sql.start, AgentRows::session, agent, leaseMillis);
@@ -61,26 +66,30 @@ public final class AgentSessions {
         });
     }
 
-    /** Extends the lease to now + TTL, only if it is still valid. */
-    public HeartbeatResult heartbeat(String agent) {
+    /** Extends {@code lease} to now + TTL, only if it is still valid and still the agent's running lease. */
+    public HeartbeatResult heartbeat(Lease lease) {
         return db.inTransaction(c -> {
             while (true) {
-                Optional<AgentSession> extended = Jdbc.queryOne(c, sql.heartbeat, AgentRows::session, leaseMillis, agent);
+                Optional<AgentSession> extended = Jdbc.queryOne(c, sql.heartbeat, AgentRows::session, leaseMillis,
+                        lease.agent(), lease.epoch());
                 if (extended.isPresent()) {
                     return new HeartbeatResult.Extended(extended.get());
                 }
-                Optional<HeartbeatResult> rejection = whyNoLease(c, agent);
-                if (rejection.isPresent()) {
-                    return rejection.get();
+                Optional<LeaseRefusal> refusal = LeaseCheck.refusal(c, sql, lease);
+                if (refusal.isPresent()) {
+                    return refusal.get();
                 }
-                // Valid now, so another session renewed it between our two statements: try again.
+                // Valid now, so it was extended between our two statements: try again.
             }
         });
     }
 
-    /** Ends the agent's session; false if it had none running (already ended or expired, or unknown). */
-    public boolean end(String agent) {
-        return db.inTransaction(c -> Jdbc.update(c, sql.end, agent) == 1);
+    /**
+     * Ends {@code lease}; false if it was not running (already ended, lapsed or expired, replaced
+     * by a later start, or the agent is unknown), and then nothing changes.
+     */
+    public boolean end(Lease lease) {
+        return db.inTransaction(c -> Jdbc.update(c, sql.end, lease.agent(), lease.epoch()) == 1);
     }
 
     /**
@@ -99,16 +108,5 @@ public final class AgentSessions {
     /** The agent's session as the database sees it now; empty if it was never started. */
     public Optional<AgentSession> find(String agent) {
         return db.withConnection(c -> Jdbc.queryOne(c, sql.selectSession, AgentRows::session, agent));
-    }
-
-    private Optional<HeartbeatResult> whyNoLease(Connection c, String agent) throws SQLException {
-        Optional<AgentSession> session = Jdbc.queryOne(c, sql.selectSession, AgentRows::session, agent);
-        if (session.isEmpty()) {
-            return Optional.of(new UnknownAgent(agent));
-        }
-        AgentSession s = session.get();
-        return s.status() == AgentStatus.ACTIVE
-                ? Optional.empty()
-                : Optional.of(new LeaseExpired(s.version(), s.leaseExpiresAt()));
     }
 }

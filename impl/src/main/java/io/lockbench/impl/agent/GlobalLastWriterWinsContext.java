@@ -9,7 +9,8 @@ import java.util.Optional;
  * agent reads and overwrites the same row, ignoring which agent asks and which version it expects.
  * Expected anomalies: agents overwrite each other's selection (an agent reads back a project
  * another agent chose), and a writer with a stale version is accepted, silently replacing a newer
- * selection (lost update).
+ * selection (lost update). Its log appends are tagged with the global project, so an agent's
+ * entries land under the project another agent chose.
  *
  * <p>Unlike other twins it needs no think time: the anomaly does not depend on a race, two agents
  * taking turns are enough. Its table is the legacy state that {@link LegacyStateMigration} imports.
@@ -31,9 +32,24 @@ public final class GlobalLastWriterWinsContext implements AgentContext {
                 rs -> new ProjectSelection(agent, rs.getString("project"), rs.getLong("version"))));
     }
 
-    /** Overwrites the global project: always "succeeds", whatever {@code agent} and {@code expectedVersion}. */
+    /**
+     * Appends to {@code agent}'s log, tagged with the global project: whoever chose it last, so the
+     * entry lands under another agent's project as soon as two agents take turns. No lease is
+     * asked for, as the legacy code had none.
+     */
+    public LogEntry append(String agent, String entry) {
+        return db.inTransaction(c -> {
+            long seq = Jdbc.queryLong(c, sql.nextLogSeq, agent);
+            return Jdbc.queryOne(c, sql.insertLogEntryUnderGlobalProject, AgentLog::map, agent, seq, entry).orElseThrow();
+        });
+    }
+
+    /**
+     * Overwrites the global project: always "succeeds", whatever the agent, its lease (stale or not)
+     * and {@code expectedVersion}.
+     */
     @Override
-    public ProjectUpdate setProject(String agent, long expectedVersion, String project) {
-        return new ProjectUpdate.Updated(db.withConnection(c -> Jdbc.queryLong(c, sql.overwriteGlobal, project)));
+    public ProjectUpdate setProject(Lease lease, long expectedVersion, String project) {
+        return new ProjectUpdate.Updated(db.autocommitWrite(c -> Jdbc.queryLong(c, sql.overwriteGlobal, project)));
     }
 }

@@ -11,7 +11,8 @@ public sealed interface LegacyMigrationResult permits LegacyMigrationResult.Impo
     record Imported(String agent, String project, long version) implements LegacyMigrationResult {
         @Override
         public String summary() {
-            return "imported the global project '" + project + "' into agent '" + agent + "' (version " + version + ")";
+            return "imported the global project '" + project + "' into agent '" + agent + "' (version " + version
+                    + "); the global state was backed up to lb_global_context_backup and cleared";
         }
     }
 

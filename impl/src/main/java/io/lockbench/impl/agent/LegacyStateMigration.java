@@ -8,12 +8,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Moves the legacy single global state (the one-row {@code lb_global_context} that
- * {@link GlobalLastWriterWinsContext} writes) to a default agent, in one transaction. Idempotent:
- * the import is recorded, and a second run reports it and changes nothing. Concurrent runs are
- * serialized on the legacy row, so exactly one imports.
+ * {@link GlobalLastWriterWinsContext} writes) to a target agent ({@value #DEFAULT_AGENT} unless
+ * configured), in one transaction: the agent gets the project, the legacy row is copied to
+ * {@code lb_global_context_backup} and then cleared, and the import is recorded for audit in
+ * {@code lb_agent_legacy_import} and in the agent's project changes (lease epoch 0).
  *
- * <p>The legacy row is kept, so the old code can still read it during a rollout; writes it makes
- * after the import are not imported again.
+ * <p>Meant to run at every start-up of every instance: it is idempotent (a second run reports
+ * the recorded import and changes nothing) and concurrent runs are serialized on the legacy row,
+ * so exactly one imports. Writes the old code makes after the import are not imported again.
  */
 public final class LegacyStateMigration {
 
@@ -26,14 +28,31 @@ public final class LegacyStateMigration {
 
     private final Database db;
     private final AgentSql sql;
+    private final String targetAgent;
 
+    /** Imports into {@value #DEFAULT_AGENT}. */
     public LegacyStateMigration(Database db) {
-        this.db = db;
-        this.sql = AgentSql.migrated(db);
+        this(db, DEFAULT_AGENT);
     }
 
+    /** Imports into {@code targetAgent}. */
+    public LegacyStateMigration(Database db, String targetAgent) {
+        if (targetAgent == null || targetAgent.isBlank()) {
+            throw new IllegalArgumentException("the target agent of the legacy migration must be named, was '"
+                    + targetAgent + "'");
+        }
+        this.db = db;
+        this.sql = AgentSql.migrated(db);
+        this.targetAgent = targetAgent;
+    }
+
+    public String targetAgent() {
+        return targetAgent;
+    }
+
+    /** Gives the legacy global project to the target agent, unless already done. */
     public LegacyMigrationResult migrate() {
-        return migrate(DEFAULT_AGENT);
+        return migrate(targetAgent);
     }
 
     /** Gives the legacy global project to {@code defaultAgent}, unless already done. */
@@ -56,6 +75,10 @@ public final class LegacyStateMigration {
                 String own = Jdbc.queryOne(c, sql.selectProject, rs -> rs.getString("project"), defaultAgent).orElseThrow();
                 return new LegacyMigrationResult.DefaultAgentHasProject(defaultAgent, own, project);
             }
+            Jdbc.update(c, sql.recordChange, defaultAgent, version.get(), version.get() - 1, project,
+                    ProjectChange.LEGACY_MIGRATION);
+            Jdbc.update(c, sql.backupLegacyState);
+            Jdbc.update(c, sql.clearLegacyState);
             Jdbc.update(c, sql.recordLegacyImport, defaultAgent, project, legacy.get().version());
             return new LegacyMigrationResult.Imported(defaultAgent, project, version.get());
         });

@@ -5,7 +5,7 @@ package io.lockbench.impl.agent;
  * decide what to do about a conflict or a lost lease.
  */
 public sealed interface ProjectUpdate
-        permits ProjectUpdate.Updated, ProjectUpdate.VersionConflict, LeaseExpired, UnknownAgent {
+        permits ProjectUpdate.Updated, ProjectUpdate.VersionConflict, LeaseRefusal {
 
     /** Written: the project is set and its version is now {@code newVersion} (expected + 1). */
     record Updated(long newVersion) implements ProjectUpdate {

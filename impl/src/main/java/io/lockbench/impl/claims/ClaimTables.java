@@ -61,7 +61,7 @@ final class ClaimTables {
 
     Session startSession(SessionInfo info) {
         String id = UUID.randomUUID().toString();
-        long startedAt = db.withConnection(c -> Jdbc.queryLong(c, sql.insertSession, id, info.host(), info.terminal(),
+        long startedAt = db.autocommitWrite(c -> Jdbc.queryLong(c, sql.insertSession, id, info.host(), info.terminal(),
                 info.workingDirectory()));
         return new Session(id, info, startedAt);
     }
@@ -186,7 +186,7 @@ final class ClaimTables {
     }
 
     FencedWriteResult fencedWrite(String resourceId, long token, String content) {
-        return db.withConnection(c -> {
+        return db.autocommitWrite(c -> {
             if (Jdbc.update(c, sql.fencedWrite, content, token, resourceId, token) == 1) {
                 return new FencedWriteResult.Accepted(resourceId, token);
             }
@@ -197,7 +197,7 @@ final class ClaimTables {
     }
 
     FencedWriteResult blindWrite(String resourceId, long token, String content) {
-        return db.withConnection(c -> {
+        return db.autocommitWrite(c -> {
             if (Jdbc.update(c, sql.blindWrite, content, token, resourceId) == 0) {
                 throw unknownResource(resourceId);
             }

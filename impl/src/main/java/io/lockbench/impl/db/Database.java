@@ -16,7 +16,8 @@ import javax.sql.DataSource;
 /**
  * A pooled connection to one database and its dialect: the only way strategies reach a database.
  * Transactions go through {@link #inTransaction}, which classifies every failure once and turns a
- * connection lost during COMMIT into an {@link IndeterminateCommitException}.
+ * connection lost during COMMIT into an {@link IndeterminateCommitException}; single-statement
+ * writes go through {@link #autocommitWrite}, which does the same for a connection lost under them.
  */
 public final class Database implements AutoCloseable {
 
@@ -120,6 +121,27 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw classify(e, "statement failed");
         }
+    }
+
+    /**
+     * Runs a write {@code work} on a pooled connection in autocommit mode, where the statement is
+     * its own transaction. A connection lost meanwhile leaves the outcome unknown, as a lost COMMIT
+     * does: the statement may have committed before the answer was lost, so this throws an
+     * {@link IndeterminateCommitException} (and evicts the connection), never a plain failure.
+     */
+    public <T> T autocommitWrite(SqlWork<T> work) {
+        return withConnection(c -> {
+            try {
+                return work.run(c);
+            } catch (SQLException e) {
+                if (ErrorKinds.classify(dialect, e) != ErrorKind.CONNECTION_LOST) {
+                    throw e;
+                }
+                pool.evictConnection(c); // while still ours: closed when returned, never reused
+                throw new IndeterminateCommitException("connection lost during an autocommit write on "
+                        + redactedUrl + ": the write may or may not have been applied (" + e.getMessage() + ")", e);
+            }
+        });
     }
 
     private Connection borrow() throws SQLException {

@@ -54,7 +54,7 @@ public final class CheckContentAfterWriteStore implements VersionedStore {
             lastSeenVersion = current.version();
             String content = update.apply(current.content());
             Sleep.of(thinkTime);
-            table.db.withConnection(c -> Jdbc.update(c, table.sql.blindUpdate, content, key));
+            table.db.autocommitWrite(c -> Jdbc.update(c, table.sql.blindUpdate, content, key));
             Sleep.of(thinkTime);
             VersionedRecord after = table.readExisting(key);
             // The "verification": our content is there and the version moved on. Both hold for

@@ -62,7 +62,7 @@ public final class OptimisticStore implements VersionedStore {
      * Empty when another writer got there first (or the record does not exist).
      */
     public Optional<VersionedRecord> compareAndSet(String key, long expectedVersion, String content) {
-        return table.db.withConnection(c ->
+        return table.db.autocommitWrite(c ->
                 Jdbc.queryOne(c, table.sql.compareAndSet, RecordTable::map, content, key, expectedVersion));
     }
 

@@ -21,7 +21,7 @@ final class RecordTable {
     }
 
     VersionedRecord create(String key, String content) {
-        return db.withConnection(c -> Jdbc.queryOne(c, sql.insert, RecordTable::map, key, content).orElseThrow());
+        return db.autocommitWrite(c -> Jdbc.queryOne(c, sql.insert, RecordTable::map, key, content).orElseThrow());
     }
 
     Optional<VersionedRecord> read(String key) {

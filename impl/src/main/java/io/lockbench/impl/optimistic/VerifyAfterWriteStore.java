@@ -54,7 +54,7 @@ public final class VerifyAfterWriteStore implements VersionedStore {
 
     private VersionedRecord writeThenReread(String key, long expectedVersion, String content) {
         long next = expectedVersion + 1;
-        table.db.withConnection(c -> Jdbc.update(c, table.sql.blindSetVersion, content, next, key));
+        table.db.autocommitWrite(c -> Jdbc.update(c, table.sql.blindSetVersion, content, next, key));
         return table.readExisting(key);
     }
 

@@ -54,7 +54,7 @@ public final class MaxPlusOneFileVersions implements FileVersions {
     }
 
     private FileVersion insert(String fileId, long version, String content, Long revertedFrom) {
-        return rows.db.withConnection(c -> Jdbc.queryOne(c, rows.sql.insertLegacy, FileVersionRows::map,
+        return rows.db.autocommitWrite(c -> Jdbc.queryOne(c, rows.sql.insertLegacy, FileVersionRows::map,
                 fileId, version, content, revertedFrom).orElseThrow());
     }
 

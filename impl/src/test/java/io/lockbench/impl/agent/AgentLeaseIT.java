@@ -26,9 +26,9 @@ class AgentLeaseIT {
      * nothing races the clock before the wait.
      */
     private static AgentSession lapsedAgent(Database db) {
-        new AgentSessions(db).start("a");
-        assertThat(new AgentScopedContext(db).setProject("a", 0, "apollo")).isEqualTo(new ProjectUpdate.Updated(1));
-        HeartbeatResult armed = new AgentSessions(db, SHORT_TTL).heartbeat("a");
+        Lease lease = ContextScenarios.started(new AgentSessions(db), "a");
+        assertThat(new AgentScopedContext(db).setProject(lease, 0, "apollo")).isEqualTo(new ProjectUpdate.Updated(1));
+        HeartbeatResult armed = new AgentSessions(db, SHORT_TTL).heartbeat(lease);
         AgentSession session = ((HeartbeatResult.Extended) armed).session();
         AwaitDatabaseClock.past(db, session.leaseExpiresAt());
         return session;
@@ -63,6 +63,8 @@ class AgentLeaseIT {
         assertThat(s.leaseExpiresAt()).isEqualTo(s.heartbeatAt() + Duration.ofMinutes(15).toMillis());
         assertThat(s.project()).isNull();
         assertThat(s.version()).isZero();
+        assertThat(s.leaseEpoch()).isEqualTo(1);
+        assertThat(((StartResult.Started) started).lease()).isEqualTo(new Lease("a", 1));
         assertThat(sessions.find("a").orElseThrow()).usingRecursiveComparison().ignoringFields("observedAt").isEqualTo(s);
     }
 
@@ -76,6 +78,7 @@ class AgentLeaseIT {
         assertThat(again).isInstanceOf(StartResult.AlreadyActive.class);
         assertThat(again.session().heartbeatAt()).isEqualTo(first.heartbeatAt());
         assertThat(again.session().leaseExpiresAt()).isEqualTo(first.leaseExpiresAt());
+        assertThat(again.session().leaseEpoch()).isEqualTo(first.leaseEpoch());
     }
 
     @BackendTest
@@ -86,11 +89,11 @@ class AgentLeaseIT {
 
         long firstExpiry = started.leaseExpiresAt();
         while (db.nowMillis() < firstExpiry + 2 * SHORT_TTL.toMillis()) {
-            assertThat(sessions.heartbeat("a")).isInstanceOf(HeartbeatResult.Extended.class);
+            assertThat(sessions.heartbeat(started.lease())).isInstanceOf(HeartbeatResult.Extended.class);
             Sleep.micros(60_000);
         }
 
-        assertThat(new AgentScopedContext(db).setProject("a", 0, "apollo")).isEqualTo(new ProjectUpdate.Updated(1));
+        assertThat(new AgentScopedContext(db).setProject(started.lease(), 0, "apollo")).isEqualTo(new ProjectUpdate.Updated(1));
         assertThat(sessions.find("a").orElseThrow().leaseExpiresAt()).isGreaterThan(firstExpiry);
     }
 
@@ -100,7 +103,7 @@ class AgentLeaseIT {
         AgentSession armed = lapsedAgent(db);
         AgentSessions sessions = new AgentSessions(db, SHORT_TTL);
 
-        assertThat(sessions.heartbeat("a")).isEqualTo(new LeaseExpired(1, armed.leaseExpiresAt()));
+        assertThat(sessions.heartbeat(armed.lease())).isEqualTo(new LeaseExpired(1, armed.leaseExpiresAt(), 1));
         assertThat(sessions.find("a").orElseThrow().status()).isEqualTo(AgentStatus.EXPIRED);
     }
 
@@ -110,7 +113,8 @@ class AgentLeaseIT {
         AgentSession armed = lapsedAgent(db);
         AgentScopedContext context = new AgentScopedContext(db);
 
-        assertThat(context.setProject("a", 1, "borealis")).isEqualTo(new LeaseExpired(1, armed.leaseExpiresAt()));
+        assertThat(context.setProject(armed.lease(), 1, "borealis"))
+                .isEqualTo(new LeaseExpired(1, armed.leaseExpiresAt(), 1));
         assertThat(context.currentProject("a")).contains(new ProjectSelection("a", "apollo", 1));
     }
 
@@ -140,7 +144,9 @@ class AgentLeaseIT {
         assertThat(renewed.session().status()).isEqualTo(AgentStatus.ACTIVE);
         assertThat(renewed.session().project()).isEqualTo("apollo");
         assertThat(renewed.session().version()).isEqualTo(1);
-        assertThat(new AgentScopedContext(db).setProject("a", 1, "borealis")).isEqualTo(new ProjectUpdate.Updated(2));
+        assertThat(renewed.session().leaseEpoch()).isEqualTo(2);
+        assertThat(new AgentScopedContext(db).setProject(renewed.session().lease(), 1, "borealis"))
+                .isEqualTo(new ProjectUpdate.Updated(2));
     }
 
     @BackendTest
@@ -148,26 +154,26 @@ class AgentLeaseIT {
         Database db = databases.open(backend);
         AgentSessions sessions = new AgentSessions(db);
         AgentScopedContext context = new AgentScopedContext(db);
-        sessions.start("a");
+        Lease lease = ContextScenarios.started(sessions, "a");
 
-        assertThat(sessions.end("a")).isTrue();
-        assertThat(sessions.end("a")).as("ending it twice").isFalse();
+        assertThat(sessions.end(lease)).isTrue();
+        assertThat(sessions.end(lease)).as("ending it twice").isFalse();
 
         AgentSession ended = sessions.find("a").orElseThrow();
         assertThat(ended.status()).isEqualTo(AgentStatus.ENDED);
-        assertThat(sessions.heartbeat("a")).isEqualTo(new LeaseExpired(0, ended.leaseExpiresAt()));
-        assertThat(context.setProject("a", 0, "apollo")).isEqualTo(new LeaseExpired(0, ended.leaseExpiresAt()));
+        assertThat(sessions.heartbeat(lease)).isEqualTo(new LeaseExpired(0, ended.leaseExpiresAt(), 1));
+        assertThat(context.setProject(lease, 0, "apollo")).isEqualTo(new LeaseExpired(0, ended.leaseExpiresAt(), 1));
         assertThat(sessions.cleanupExpired()).as("ended is not expired").isEmpty();
-        assertThat(sessions.start("a")).isInstanceOf(StartResult.Started.class);
-        assertThat(context.setProject("a", 0, "apollo")).isEqualTo(new ProjectUpdate.Updated(1));
+        Lease again = ContextScenarios.started(sessions, "a");
+        assertThat(context.setProject(again, 0, "apollo")).isEqualTo(new ProjectUpdate.Updated(1));
     }
 
     @BackendTest
     void aHeartbeatForAnAgentThatWasNeverStarted_isRejected(Backend backend) {
         AgentSessions sessions = new AgentSessions(databases.open(backend));
 
-        assertThat(sessions.heartbeat("ghost")).isEqualTo(new UnknownAgent("ghost"));
-        assertThat(sessions.end("ghost")).isFalse();
+        assertThat(sessions.heartbeat(new Lease("ghost", 1))).isEqualTo(new UnknownAgent("ghost"));
+        assertThat(sessions.end(new Lease("ghost", 1))).isFalse();
         assertThat(sessions.find("ghost")).isEmpty();
     }
 }

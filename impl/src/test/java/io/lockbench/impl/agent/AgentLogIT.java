@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.lockbench.impl.db.Backend;
+import io.lockbench.impl.db.Database;
 import io.lockbench.impl.testing.BackendTest;
 import io.lockbench.impl.testing.Concurrently;
 import io.lockbench.impl.testing.DatabaseFixture;
@@ -19,14 +20,25 @@ class AgentLogIT {
     @RegisterExtension
     final DatabaseFixture databases = new DatabaseFixture();
 
+    /** Appends and returns the entry, failing the test if the append was refused. */
+    static LogEntry appended(AgentLog log, Lease lease, String entry) {
+        AppendResult result = log.append(lease, entry);
+        assertThat(result).as("append to %s", lease).isInstanceOf(AppendResult.Appended.class);
+        return ((AppendResult.Appended) result).entry();
+    }
+
     @BackendTest
     void appends_areNumberedFromOnePerAgent(Backend backend) {
-        AgentLog log = new AgentLog(databases.open(backend));
+        Database db = databases.open(backend);
+        AgentLog log = new AgentLog(db);
+        AgentSessions sessions = new AgentSessions(db);
+        Lease a = ContextScenarios.started(sessions, "a");
+        Lease b = ContextScenarios.started(sessions, "b");
 
-        assertThat(log.append("a", "first").seq()).isEqualTo(1);
-        assertThat(log.append("a", "second").seq()).isEqualTo(2);
-        assertThat(log.append("b", "other").seq()).isEqualTo(1);
-        assertThat(log.append("a", "third").seq()).isEqualTo(3);
+        assertThat(appended(log, a, "first").seq()).isEqualTo(1);
+        assertThat(appended(log, a, "second").seq()).isEqualTo(2);
+        assertThat(appended(log, b, "other").seq()).isEqualTo(1);
+        assertThat(appended(log, a, "third").seq()).isEqualTo(3);
 
         assertThat(log.read("a")).extracting(LogEntry::agent, LogEntry::seq, LogEntry::entry).containsExactly(
                 tuple("a", 1L, "first"),
@@ -38,16 +50,19 @@ class AgentLogIT {
 
     @BackendTest
     void anAppendStorm_losesDuplicatesAndMisplacesNothing(Backend backend) {
-        AgentLog log = new AgentLog(databases.open(backend));
+        Database db = databases.open(backend);
+        AgentLog log = new AgentLog(db);
         int appenders = 16;
         int appendsEach = 40;
         List<String> agents = List.of("agent-0", "agent-1", "agent-2", "agent-3");
+        AgentSessions sessions = new AgentSessions(db);
+        List<Lease> leases = agents.stream().map(agent -> ContextScenarios.started(sessions, agent)).toList();
 
         // Each appender cycles through the agents, so every agent's log has all 16 writing at once.
         List<List<LogEntry>> acknowledged = Concurrently.run(appenders, worker -> {
             List<LogEntry> mine = new ArrayList<>();
             for (int i = 0; i < appendsEach; i++) {
-                mine.add(log.append(agents.get((worker + i) % agents.size()), "w" + worker + "#" + i));
+                mine.add(appended(log, leases.get((worker + i) % agents.size()), "w" + worker + "#" + i));
             }
             return mine;
         });

@@ -30,10 +30,10 @@ final class ContextScenarios {
 
     /** Agent a selects "apollo", then agent b selects "borealis"; returns what each reads afterwards. */
     static Map<String, String> twoAgentsSelectInTurn(AgentSessions sessions, AgentContext context) {
-        sessions.start("a");
-        sessions.start("b");
-        context.setProject("a", versionOf(context, "a"), "apollo");
-        context.setProject("b", versionOf(context, "b"), "borealis");
+        Lease a = started(sessions, "a");
+        Lease b = started(sessions, "b");
+        context.setProject(a, versionOf(context, "a"), "apollo");
+        context.setProject(b, versionOf(context, "b"), "borealis");
         return readBack(context, List.of("a", "b"));
     }
 
@@ -43,10 +43,10 @@ final class ContextScenarios {
      */
     static Map<String, String> agentsSelectAtOnce(AgentSessions sessions, AgentContext context, int agents) {
         List<String> names = IntStream.range(0, agents).mapToObj(i -> "agent-" + i).toList();
-        names.forEach(sessions::start);
+        List<Lease> leases = names.stream().map(agent -> started(sessions, agent)).toList();
         Concurrently.run(agents, worker -> {
             String agent = names.get(worker);
-            return context.setProject(agent, versionOf(context, agent), "project-of-" + agent);
+            return context.setProject(leases.get(worker), versionOf(context, agent), "project-of-" + agent);
         });
         return readBack(context, names);
     }
@@ -57,13 +57,22 @@ final class ContextScenarios {
      * times. Returns every attempt.
      */
     static List<Attempt> compareAndSetRace(AgentSessions sessions, AgentContext context, int threads, int attemptsEach) {
-        sessions.start("shared");
+        Lease shared = started(sessions, "shared");
         return Concurrently.run(threads, worker -> IntStream.range(0, attemptsEach).mapToObj(i -> {
             long expected = versionOf(context, "shared");
             Sleep.of(THINK_TIME);
             String project = "w" + worker + "-" + i;
-            return new Attempt(worker, expected, project, context.setProject("shared", expected, project));
+            return new Attempt(worker, expected, project, context.setProject(shared, expected, project));
         }).toList()).stream().flatMap(List::stream).toList();
+    }
+
+    /** Starts {@code agent}, which must not be running, and returns its new lease. */
+    static Lease started(AgentSessions sessions, String agent) {
+        StartResult result = sessions.start(agent);
+        if (result instanceof StartResult.Started s) {
+            return s.lease();
+        }
+        throw new AssertionError("agent '" + agent + "' was already running: " + result);
     }
 
     static long versionOf(AgentContext context, String agent) {

@@ -45,13 +45,38 @@ class GlobalLastWriterWinsIT {
     }
 
     @BackendTest
+    void agentsTakingTurns_haveTheirLogEntriesLandUnderAnotherAgentsProject(Backend backend) {
+        Database db = databases.open(backend);
+        GlobalLastWriterWinsContext context = new GlobalLastWriterWinsContext(db);
+        context.setProject(new Lease("a", 1), 0, "apollo");
+        context.setProject(new Lease("b", 1), 1, "borealis");
+
+        LogEntry aNote = context.append("a", "a's note, meant for apollo");
+
+        assertThat(aNote.project()).as("the project a's entry is filed under").isEqualTo("borealis");
+        assertThat(new AgentLog(db).read("a")).extracting(LogEntry::project).containsExactly("borealis");
+    }
+
+    @BackendTest
+    void aFormerHoldersStaleLease_isAcceptedAsAnyOther(Backend backend) {
+        Database db = databases.open(backend);
+        AgentSessions sessions = new AgentSessions(db);
+        Lease first = ContextScenarios.started(sessions, "a");
+        sessions.end(first);
+        ContextScenarios.started(sessions, "a");
+
+        assertThat(new GlobalLastWriterWinsContext(db).setProject(first, 0, "from the former holder"))
+                .isInstanceOf(ProjectUpdate.Updated.class);
+    }
+
+    @BackendTest
     void aStaleExpectedVersion_isAcceptedAndReplacesANewerSelection(Backend backend) {
         Database db = databases.open(backend);
         GlobalLastWriterWinsContext context = new GlobalLastWriterWinsContext(db);
-        new AgentSessions(db).start("a");
-        context.setProject("a", 0, "apollo");
+        Lease a = ContextScenarios.started(new AgentSessions(db), "a");
+        context.setProject(a, 0, "apollo");
 
-        ProjectUpdate stale = context.setProject("a", 0, "stale-choice");
+        ProjectUpdate stale = context.setProject(a, 0, "stale-choice");
 
         assertThat(stale).as("a write that expected version 0 after version 1 existed")
                 .isEqualTo(new ProjectUpdate.Updated(2));

@@ -29,10 +29,10 @@ class ProjectCompareAndSetIT {
     void eachSuccessfulSet_incrementsTheVersionByOne(Backend backend) {
         Database db = databases.open(backend);
         AgentScopedContext context = new AgentScopedContext(db);
-        new AgentSessions(db).start("a");
+        Lease a = ContextScenarios.started(new AgentSessions(db), "a");
 
-        assertThat(context.setProject("a", 0, "apollo")).isEqualTo(new ProjectUpdate.Updated(1));
-        assertThat(context.setProject("a", 1, "borealis")).isEqualTo(new ProjectUpdate.Updated(2));
+        assertThat(context.setProject(a, 0, "apollo")).isEqualTo(new ProjectUpdate.Updated(1));
+        assertThat(context.setProject(a, 1, "borealis")).isEqualTo(new ProjectUpdate.Updated(2));
         assertThat(context.currentProject("a")).contains(new ProjectSelection("a", "borealis", 2));
     }
 
@@ -40,11 +40,11 @@ class ProjectCompareAndSetIT {
     void aStaleExpectedVersion_isRejectedWithTheCurrentVersion(Backend backend) {
         Database db = databases.open(backend);
         AgentScopedContext context = new AgentScopedContext(db);
-        new AgentSessions(db).start("a");
-        context.setProject("a", 0, "apollo");
-        context.setProject("a", 1, "borealis");
+        Lease a = ContextScenarios.started(new AgentSessions(db), "a");
+        context.setProject(a, 0, "apollo");
+        context.setProject(a, 1, "borealis");
 
-        ProjectUpdate stale = context.setProject("a", 1, "stale-choice");
+        ProjectUpdate stale = context.setProject(a, 1, "stale-choice");
 
         assertThat(stale).isEqualTo(new ProjectUpdate.VersionConflict(2));
         assertThat(context.currentProject("a")).contains(new ProjectSelection("a", "borealis", 2));
@@ -54,7 +54,7 @@ class ProjectCompareAndSetIT {
     void anAgentThatWasNeverStarted_isRejectedAndNotCreated(Backend backend) {
         AgentScopedContext context = new AgentScopedContext(databases.open(backend));
 
-        assertThat(context.setProject("ghost", 0, "apollo")).isEqualTo(new UnknownAgent("ghost"));
+        assertThat(context.setProject(new Lease("ghost", 1), 0, "apollo")).isEqualTo(new UnknownAgent("ghost"));
         assertThat(context.currentProject("ghost")).isEmpty();
     }
 

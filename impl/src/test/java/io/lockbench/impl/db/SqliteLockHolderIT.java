@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lockbench.impl.agent.AgentLog;
+import io.lockbench.impl.agent.AgentSessions;
+import io.lockbench.impl.agent.AppendResult;
+import io.lockbench.impl.agent.Lease;
+import io.lockbench.impl.agent.StartResult;
 import io.lockbench.impl.agent.LogEntry;
 import io.lockbench.impl.claims.ClaimResult;
 import io.lockbench.impl.claims.ClaimStore;
@@ -161,15 +165,16 @@ class SqliteLockHolderIT {
     @Test
     void afterTheLockIsReleased_logAppendsAreNumberedOnceEach() {
         AgentLog log = new AgentLog(db);
+        Lease lease = ((StartResult.Started) new AgentSessions(db).start("agent-1")).lease();
         int perWorker = 40;
 
         List<List<Long>> seqs = Concurrently.run(POOL, w -> {
             List<Long> mine = new ArrayList<>();
             for (int i = 0; i < perWorker; i++) {
                 String entry = "w" + w + "-" + i;
-                LogEntry appended = busyAsNull(() -> log.append("agent-1", entry));
+                AppendResult appended = busyAsNull(() -> log.append(lease, entry));
                 if (appended != null) {
-                    mine.add(appended.seq());
+                    mine.add(((AppendResult.Appended) appended).entry().seq());
                 }
             }
             return mine;

@@ -18,11 +18,11 @@ import java.util.Set;
  *   <li>{@code read}: the agent's project, ok value {@code [version, project]} ({@code [0, nil]}
  *       before the first);</li>
  *   <li>{@code write}: value {@code [expectedVersion, project]}: ok when set, fail on a version
- *       conflict or a lapsed lease;</li>
+ *       conflict or a lapsed or replaced lease;</li>
  *   <li>{@code txn}: Jepsen's list-append transaction of one micro-op on the agent's log:
- *       {@code [["append", agent, entry]]}, or {@code [["r", agent, nil]]} whose ok value holds the
- *       entries read;</li>
- *   <li>{@code heartbeat}: extends the agent's lease.</li>
+ *       {@code [["append", agent, entry]]} (fail without a valid lease, like a write), or
+ *       {@code [["r", agent, nil]]} whose ok value holds the entries read;</li>
+ *   <li>{@code heartbeat}: extends the agent's lease, or starts a new one when it lapsed.</li>
  * </ul>
  */
 final class AgentWorkload extends KeyedWorkload {
