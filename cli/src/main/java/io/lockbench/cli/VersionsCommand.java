@@ -61,8 +61,19 @@ final class VersionsCommand implements Runnable {
                 description = "Creation time column; repair renumbers in this order (default: ${DEFAULT-VALUE})")
         String createdColumn;
 
+        @Option(names = "--reverted-from-column", paramLabel = "COLUMN", description = {
+                "Column holding the version a row was reverted from; repair renumbers it with the",
+                "versions it points at (default: reverted_from when the table has it)"})
+        String revertedFromColumn;
+
         VersionTable versionTable() {
-            return new VersionTable(table, idColumn, fileColumn, versionColumn, createdColumn);
+            return new VersionTable(table, idColumn, fileColumn, versionColumn, createdColumn, revertedFromColumn);
+        }
+
+        /** The table as named, with reverted_from when the user named no such column and it exists. */
+        VersionTable versionTable(Database db) {
+            VersionTable named = versionTable();
+            return revertedFromColumn != null ? named : DuplicateVersionFinder.withRevertedFromIfPresent(db, named);
         }
 
         /**
@@ -127,14 +138,18 @@ final class VersionsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            VersionTable table = where.versionTable();
             try (Database db = where.open(dryRun)) {
+                VersionTable table = where.versionTable(db);
                 VersionRepair repair = new VersionRepair(db);
                 RepairReport report = dryRun ? repair.dryRun(table) : repair.repair(table);
                 long skipped = repair.rowsWithoutFileOrVersion(table);
                 PrintWriter out = spec.commandLine().getOut();
                 for (RepairReport.Renumbering r : report.changes()) {
-                    out.printf("file %s: row %d version %d -> %d%n", r.fileId(), r.rowId(), r.oldVersion(), r.newVersion());
+                    out.printf("file %s: row %s version %d -> %d%n", r.fileId(), r.rowId(), r.oldVersion(), r.newVersion());
+                }
+                for (RepairReport.Renumbering r : report.references()) {
+                    out.printf("file %s: row %s %s %d -> %d%n", r.fileId(), r.rowId(), table.revertedFromColumn(),
+                            r.oldVersion(), r.newVersion());
                 }
                 if (report.changes().isEmpty()) {
                     out.printf("nothing to repair in %s on %s%n", table.table(), db.url());

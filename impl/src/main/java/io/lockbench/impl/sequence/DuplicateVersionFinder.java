@@ -20,9 +20,17 @@ public final class DuplicateVersionFinder {
                 rs -> new DuplicateVersion(rs.getString(1), rs.getLong(2), rs.getLong(3))));
     }
 
-    /** Fails with a message that names the table, its columns and the database if they are not there. */
-    static void requireTable(Database db, VersionTable table) {
-        boolean present = db.withConnection(c -> {
+    /**
+     * {@code table} with {@code reverted_from} as its reverted-from column if it has one, so a
+     * repair of lockbench's own tables (or a team's with that name) keeps reverts pointing right.
+     */
+    public static VersionTable withRevertedFromIfPresent(Database db, VersionTable table) {
+        VersionTable candidate = table.withRevertedFromColumn("reverted_from");
+        return probes(db, candidate) ? candidate : table;
+    }
+
+    private static boolean probes(Database db, VersionTable table) {
+        return db.withConnection(c -> {
             try (java.sql.Statement s = c.createStatement()) {
                 s.executeQuery(SequenceSql.probe(table)).close();
                 return true;
@@ -30,9 +38,14 @@ public final class DuplicateVersionFinder {
                 return false;
             }
         });
-        if (!present) {
+    }
+
+    /** Fails with a message that names the table, its columns and the database if they are not there. */
+    static void requireTable(Database db, VersionTable table) {
+        if (!probes(db, table)) {
             throw new IllegalArgumentException("no table " + table.table() + " with columns " + table.idColumn() + ", "
-                    + table.fileColumn() + ", " + table.versionColumn() + ", " + table.createdColumn() + " on "
+                    + table.fileColumn() + ", " + table.versionColumn() + ", " + table.createdColumn()
+                    + (table.revertedFromColumn() == null ? "" : ", " + table.revertedFromColumn()) + " on "
                     + db.url() + "; name yours with --table and the --*-column options");
         }
     }

@@ -73,9 +73,14 @@ final class SequenceSql {
                 + " ORDER BY " + t.fileColumn() + ", " + t.versionColumn();
     }
 
-    /** Every row of every file that has a duplicated version, in the order repair renumbers them. */
+    /**
+     * Every row of every file that has a duplicated version, in the order repair renumbers them:
+     * id, file, version and the reverted-from version (NULL when the table has no such column).
+     */
     static String rowsOfFilesWithDuplicates(VersionTable t) {
-        return "SELECT " + t.idColumn() + ", " + t.fileColumn() + ", " + t.versionColumn() + " FROM " + t.table()
+        String revertedFrom = t.revertedFromColumn() == null ? "NULL" : t.revertedFromColumn();
+        return "SELECT " + t.idColumn() + ", " + t.fileColumn() + ", " + t.versionColumn() + ", " + revertedFrom
+                + " FROM " + t.table()
                 + " WHERE " + t.versionColumn() + " IS NOT NULL AND " + t.fileColumn() + " IN (SELECT "
                 + t.fileColumn() + " FROM " + t.table() + " WHERE " + t.versionColumn() + " IS NOT NULL"
                 + " GROUP BY " + t.fileColumn() + ", " + t.versionColumn() + " HAVING COUNT(*) > 1)"
@@ -91,11 +96,26 @@ final class SequenceSql {
     /** Selects nothing, but fails if the table or a column is missing. */
     static String probe(VersionTable t) {
         return "SELECT " + t.idColumn() + ", " + t.fileColumn() + ", " + t.versionColumn() + ", " + t.createdColumn()
+                + (t.revertedFromColumn() == null ? "" : ", " + t.revertedFromColumn())
                 + " FROM " + t.table() + " WHERE 1 = 0";
     }
 
     static String backup(VersionTable t, String backupTable) {
         return "CREATE TABLE " + backupTable + " AS SELECT * FROM " + t.table();
+    }
+
+    /**
+     * Keeps legacy writers out for the rest of the repair's transaction, or {@code null} where a
+     * write transaction already does (SQLite, BEGIN IMMEDIATE). SHARE ROW EXCLUSIVE conflicts with
+     * every INSERT, UPDATE and DELETE (and waits for those in flight to commit) but lets readers on.
+     */
+    static String lockForRepair(Dialect d, VersionTable t) {
+        return d.backend() == io.lockbench.impl.db.Backend.POSTGRESQL
+                ? "LOCK TABLE " + t.table() + " IN SHARE ROW EXCLUSIVE MODE" : null;
+    }
+
+    static String setRevertedFrom(VersionTable t) {
+        return "UPDATE " + t.table() + " SET " + t.revertedFromColumn() + " = ? WHERE " + t.idColumn() + " = ?";
     }
 
     static String setVersion(VersionTable t) {

@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
  * @param fileColumn    the file the row is a version of
  * @param versionColumn the version number
  * @param createdColumn the creation time; repair renumbers in this order
+ * @param revertedFromColumn the version a row was reverted from, renumbered with the versions it
+ *                      points at; {@code null} when the table has none
  */
 public record VersionTable(String table, String idColumn, String fileColumn, String versionColumn,
-                           String createdColumn) {
+                           String createdColumn, String revertedFromColumn) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
@@ -25,15 +27,32 @@ public record VersionTable(String table, String idColumn, String fileColumn, Str
 
     public VersionTable {
         for (String name : new String[] {table, idColumn, fileColumn, versionColumn, createdColumn}) {
-            if (name == null || !IDENTIFIER.matcher(name).matches()) {
-                throw new IllegalArgumentException("'" + name + "' is not a plain SQL identifier "
-                        + "(letters, digits and _, not starting with a digit, at most 63 characters)");
-            }
+            requireIdentifier(name);
         }
+        if (revertedFromColumn != null) {
+            requireIdentifier(revertedFromColumn);
+        }
+    }
+
+    /** A table without a reverted-from column. */
+    public VersionTable(String table, String idColumn, String fileColumn, String versionColumn, String createdColumn) {
+        this(table, idColumn, fileColumn, versionColumn, createdColumn, null);
+    }
+
+    private static void requireIdentifier(String name) {
+        if (name == null || !IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not a plain SQL identifier "
+                    + "(letters, digits and _, not starting with a digit, at most 63 characters)");
+        }
+    }
+
+    /** The same table with {@code column} as its reverted-from column ({@code null}: none). */
+    public VersionTable withRevertedFromColumn(String column) {
+        return new VersionTable(table, idColumn, fileColumn, versionColumn, createdColumn, column);
     }
 
     /** A table with lockbench's column names. */
     public static VersionTable standard(String table) {
-        return new VersionTable(table, "id", "file_id", "version", "created_at");
+        return new VersionTable(table, "id", "file_id", "version", "created_at", "reverted_from");
     }
 }
