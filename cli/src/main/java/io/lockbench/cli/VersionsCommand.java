@@ -7,6 +7,10 @@ import io.lockbench.impl.db.JdbcUrls;
 import io.lockbench.impl.sequence.DuplicateVersion;
 import io.lockbench.impl.sequence.DuplicateVersionFinder;
 import io.lockbench.impl.sequence.RepairReport;
+import io.lockbench.impl.sequence.VersionCheck;
+import io.lockbench.impl.sequence.VersionCheckReport;
+import io.lockbench.impl.sequence.VersionGap;
+import io.lockbench.impl.sequence.VersionOutOfOrder;
 import io.lockbench.impl.sequence.VersionRepair;
 import io.lockbench.impl.sequence.VersionTable;
 import java.io.PrintWriter;
@@ -19,11 +23,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lockbench versions duplicates|repair}: find and fix duplicated file version numbers. */
+/** {@code lockbench versions duplicates|check|repair}: find and fix duplicated file version numbers. */
 @Command(name = "versions",
         mixinStandardHelpOptions = true,
         description = "Find and repair duplicated file version numbers (unique-constraint sequencing).",
-        subcommands = {VersionsCommand.Duplicates.class, VersionsCommand.Repair.class})
+        subcommands = {VersionsCommand.Duplicates.class, VersionsCommand.Check.class, VersionsCommand.Repair.class})
 final class VersionsCommand implements Runnable {
 
     @Spec
@@ -77,6 +81,27 @@ final class VersionsCommand implements Runnable {
         }
 
         /**
+         * The options as a command line, for a message that says what to run next: the URL with
+         * its password hidden, and only the names that differ from the defaults.
+         */
+        String asArguments() {
+            StringBuilder b = new StringBuilder("--db '").append(JdbcUrls.redact(url)).append("'");
+            appendIfNot(b, "--table", table, "lb_file_versions_legacy");
+            appendIfNot(b, "--id-column", idColumn, "id");
+            appendIfNot(b, "--file-column", fileColumn, "file_id");
+            appendIfNot(b, "--version-column", versionColumn, "version");
+            appendIfNot(b, "--created-column", createdColumn, "created_at");
+            appendIfNot(b, "--reverted-from-column", revertedFromColumn, null);
+            return b.toString();
+        }
+
+        private static void appendIfNot(StringBuilder b, String option, String value, String byDefault) {
+            if (value != null && !value.equals(byDefault)) {
+                b.append(' ').append(option).append(' ').append(value);
+            }
+        }
+
+        /**
          * Opens the database; {@code readOnly} for commands that only look (a SQLite file stays
          * byte-identical). A SQLite file that does not exist is an error either way: repairing
          * a database that is not there means the path is wrong.
@@ -115,8 +140,62 @@ final class VersionsCommand implements Runnable {
                 out.printf("%s: %d duplicated version%s in %d file%s (table %s on %s)%n",
                         found.isEmpty() ? "clean" : "DUPLICATES", found.size(), found.size() == 1 ? "" : "s",
                         files, files == 1 ? "" : "s", table.table(), db.url());
+                if (!found.isEmpty()) {
+                    out.printf("to renumber them (a backup first, one transaction): lockbench versions repair %s "
+                            + "--dry-run, then without --dry-run%n", where.asArguments());
+                }
                 return found.isEmpty() ? Lockbench.EXIT_VALID : Lockbench.EXIT_INVALID;
             }
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true, description = {
+            "Check every file's numbering: duplicated versions, gaps (a missing number) and versions",
+            "created before the version below them. Reads only.",
+            "Exit codes: 0 clean, 1 problems found, 2 error."})
+    static final class Check implements Callable<Integer> {
+        @Mixin
+        TableOptions where;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            VersionTable table = where.versionTable();
+            try (Database db = where.open(true)) {
+                VersionCheckReport report = new VersionCheck(db).check(table);
+                PrintWriter out = spec.commandLine().getOut();
+                for (DuplicateVersion d : report.duplicates()) {
+                    out.printf("file %s: version %d is carried by %d rows%n", d.fileId(), d.version(), d.rows());
+                }
+                for (VersionGap g : report.gaps()) {
+                    out.printf("file %s: gap, %s%n", g.fileId(), g.missing() == 1 ? "version " + (g.before() + 1)
+                            + " is missing" : "versions " + (g.before() + 1) + " to " + (g.after() - 1) + " are missing");
+                }
+                for (VersionOutOfOrder o : report.outOfOrder()) {
+                    out.printf("file %s: version %d (created %s) is older than version %d (created %s)%n", o.fileId(),
+                            o.higherVersion(), o.higherCreated(), o.lowerVersion(), o.lowerCreated());
+                }
+                out.printf("%s: %d duplicated version%s, %d gap%s, %d version%s out of creation order (table %s on %s)%n",
+                        report.clean() ? "clean" : "PROBLEMS", report.duplicates().size(),
+                        plural(report.duplicates().size()), report.gaps().size(), plural(report.gaps().size()),
+                        report.outOfOrder().size(), plural(report.outOfOrder().size()), table.table(), db.url());
+                if (!report.duplicates().isEmpty()) {
+                    out.printf("duplicates: lockbench versions repair %s renumbers their files by creation time%n",
+                            where.asArguments());
+                }
+                if (!report.gaps().isEmpty() || !report.outOfOrder().isEmpty()) {
+                    out.println("gaps and creation order: no command changes them (renumbering would change version "
+                            + "numbers already shown to users); repair renumbers them only in files that also have "
+                            + "duplicates");
+                }
+                return report.clean() ? Lockbench.EXIT_VALID : Lockbench.EXIT_INVALID;
+            }
+        }
+
+        private static String plural(int n) {
+            return n == 1 ? "" : "s";
         }
     }
 

@@ -46,6 +46,37 @@ class VersionsCommandIT {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).containsPattern("file a\\.txt: version \\d+ is carried by \\d+ rows")
                 .contains("DUPLICATES:");
+        assertThat(run.out().strip().lines().reduce((a, b) -> b).orElseThrow())
+                .isEqualTo("to renumber them (a backup first, one transaction): lockbench versions repair --db '"
+                        + url + "' --dry-run, then without --dry-run");
+    }
+
+    @BackendTest
+    void check_reportsDuplicatesGapsAndCreationOrder_andExitsOne_thenZeroWhenClean(Backend backend) {
+        String url = databases.newUrl(backend);
+        try (Database db = Database.open(url)) {
+            db.withConnection(c -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, file_id TEXT, version INTEGER, created_at BIGINT)");
+                    s.execute("INSERT INTO docs VALUES (1, 'a', 1, 10), (2, 'a', 1, 20), (3, 'b', 1, 10), (4, 'b', 4, 5)");
+                }
+                return null;
+            });
+        }
+
+        CommandRun check = CommandRun.of("versions", "check", "--db", url, "--table", "docs");
+
+        assertThat(check.exit()).as(check.err()).isEqualTo(1);
+        assertThat(check.out()).contains("file a: version 1 is carried by 2 rows",
+                "file b: gap, versions 2 to 3 are missing",
+                "file b: version 4 (created 5) is older than version 1 (created 10)",
+                "PROBLEMS: 1 duplicated version, 1 gap, 1 version out of creation order (table docs on ",
+                "duplicates: lockbench versions repair --db '" + url + "' --table docs renumbers");
+
+        assertThat(CommandRun.of("versions", "repair", "--db", url, "--table", "docs").exit()).isZero();
+        CommandRun after = CommandRun.of("versions", "check", "--db", url, "--table", "docs");
+        assertThat(after.exit()).as(after.out()).isEqualTo(1); // file b had no duplicate: repair leaves it
+        assertThat(after.out()).contains("0 duplicated versions, 1 gap, 1 version out of creation order");
     }
 
     @BackendTest

@@ -87,6 +87,33 @@ final class SequenceSql {
                 + " ORDER BY " + t.fileColumn() + ", " + t.createdColumn() + ", " + t.idColumn();
     }
 
+    /**
+     * Each version that does not follow the one before it by 1 (or a first version that is not 1):
+     * file, the version before (NULL for the first), the version.
+     */
+    static String findGaps(VersionTable t) {
+        String f = t.fileColumn();
+        String v = t.versionColumn();
+        return "SELECT f, prev, v FROM (SELECT " + f + " AS f, " + v + " AS v, LAG(" + v + ") OVER (PARTITION BY " + f
+                + " ORDER BY " + v + ") AS prev FROM " + t.table() + " WHERE " + f + " IS NOT NULL AND " + v
+                + " IS NOT NULL) numbered WHERE (prev IS NULL AND v > 1) OR v > prev + 1 ORDER BY f, v";
+    }
+
+    /**
+     * Each pair of neighbouring versions whose higher one was created first (any disorder has
+     * such a pair): file, lower version, its creation, higher version, its creation. The times
+     * are compared by the database, so any timestamp type works.
+     */
+    static String findOutOfOrder(VersionTable t) {
+        String f = t.fileColumn();
+        String v = t.versionColumn();
+        String c = t.createdColumn();
+        String w = " OVER (PARTITION BY " + f + " ORDER BY " + v + ", " + t.idColumn() + ")";
+        return "SELECT f, prev_v, prev_c, v, c FROM (SELECT " + f + " AS f, " + v + " AS v, " + c + " AS c, LAG(" + v
+                + ")" + w + " AS prev_v, LAG(" + c + ")" + w + " AS prev_c FROM " + t.table() + " WHERE " + f
+                + " IS NOT NULL AND " + v + " IS NOT NULL) ordered WHERE prev_v < v AND c < prev_c ORDER BY f, v";
+    }
+
     /** Rows that repair cannot place: no file or no version. */
     static String countRowsWithoutFileOrVersion(VersionTable t) {
         return "SELECT COUNT(*) FROM " + t.table() + " WHERE " + t.fileColumn() + " IS NULL OR "
