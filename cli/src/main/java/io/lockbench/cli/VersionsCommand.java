@@ -12,6 +12,7 @@ import io.lockbench.impl.sequence.VersionCheckReport;
 import io.lockbench.impl.sequence.VersionGap;
 import io.lockbench.impl.sequence.VersionOutOfOrder;
 import io.lockbench.impl.sequence.VersionRepair;
+import io.lockbench.impl.sequence.VersionRestore;
 import io.lockbench.impl.sequence.VersionTable;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "versions",
         mixinStandardHelpOptions = true,
         description = "Find and repair duplicated file version numbers (unique-constraint sequencing).",
-        subcommands = {VersionsCommand.Duplicates.class, VersionsCommand.Check.class, VersionsCommand.Repair.class})
+        subcommands = {VersionsCommand.Duplicates.class, VersionsCommand.Check.class, VersionsCommand.Repair.class,
+                VersionsCommand.Restore.class})
 final class VersionsCommand implements Runnable {
 
     @Spec
@@ -199,6 +201,33 @@ final class VersionsCommand implements Runnable {
         }
     }
 
+    @Command(name = "restore", mixinStandardHelpOptions = true, description = {
+            "Undo a repair: replace every row of the table with the rows of BACKUP (a table that",
+            "versions repair made) and drop the unique constraint repair --add-constraint added, in one",
+            "transaction. The backup is kept. Exit codes: 0 restored, 2 error (nothing changed)."})
+    static final class Restore implements Callable<Integer> {
+        @Mixin
+        TableOptions where;
+
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "BACKUP",
+                description = "The backup table repair named, e.g. lb_file_versions_legacy_backup_20260101_120000_000")
+        String backup;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            VersionTable table = where.versionTable();
+            try (Database db = where.open(false)) {
+                long rows = new VersionRestore(db).restore(table, backup);
+                spec.commandLine().getOut().printf("restored %s from %s: %d rows; %s is kept (DROP TABLE it when done)%n",
+                        table.table(), backup, rows, backup);
+                return Lockbench.EXIT_VALID;
+            }
+        }
+    }
+
     @Command(name = "repair", mixinStandardHelpOptions = true, description = {
             "Renumber the versions of every file with duplicates 1, 2, 3 … by creation time, in one",
             "transaction, after copying the table to <table>_backup_<UTC time>. --dry-run prints the plan",
@@ -212,6 +241,11 @@ final class VersionsCommand implements Runnable {
         @Option(names = "--dry-run", description = "Print what would change; change nothing")
         boolean dryRun;
 
+        @Option(names = "--add-constraint", description = {
+                "Also add UNIQUE(file, version) in the same transaction and check it is in place",
+                "(a unique index on SQLite); versions restore removes it again"})
+        boolean addConstraint;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -220,7 +254,7 @@ final class VersionsCommand implements Runnable {
             try (Database db = where.open(dryRun)) {
                 VersionTable table = where.versionTable(db);
                 VersionRepair repair = new VersionRepair(db);
-                RepairReport report = dryRun ? repair.dryRun(table) : repair.repair(table);
+                RepairReport report = dryRun ? repair.dryRun(table) : repair.repair(table, addConstraint);
                 long skipped = repair.rowsWithoutFileOrVersion(table);
                 PrintWriter out = spec.commandLine().getOut();
                 for (RepairReport.Renumbering r : report.changes()) {
@@ -230,7 +264,7 @@ final class VersionsCommand implements Runnable {
                     out.printf("file %s: row %s %s %d -> %d%n", r.fileId(), r.rowId(), table.revertedFromColumn(),
                             r.oldVersion(), r.newVersion());
                 }
-                if (report.changes().isEmpty()) {
+                if (report.changes().isEmpty() && report.references().isEmpty()) {
                     out.printf("nothing to repair in %s on %s%n", table.table(), db.url());
                 } else if (report.dryRun()) {
                     out.printf("dry run: would renumber %d rows in %d files; nothing was changed%n",
@@ -238,6 +272,16 @@ final class VersionsCommand implements Runnable {
                 } else {
                     out.printf("renumbered %d rows in %d files; the table before repair is in %s%n",
                             report.changes().size(), report.filesRepaired(), report.backupTable());
+                }
+                if (dryRun && addConstraint) {
+                    out.println("dry run: would add UNIQUE (" + table.fileColumn() + ", " + table.versionColumn() + ")");
+                }
+                if (report.constraint() != null) {
+                    out.printf("added and checked: %s; the table before it is in %s%n", report.constraint(),
+                            report.backupTable());
+                }
+                if (report.backupTable() != null) {
+                    out.printf("to undo: lockbench versions restore %s %s%n", report.backupTable(), where.asArguments());
                 }
                 if (skipped > 0) {
                     out.printf("SKIPPED %d row%s whose %s or %s is NULL: %s left as %s, not renumbered%n", skipped,

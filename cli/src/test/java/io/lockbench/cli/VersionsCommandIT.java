@@ -209,4 +209,33 @@ class VersionsCommandIT {
             assertThat(run.out() + run.err()).as(url).doesNotContain("hunter2").contains("password=***");
         }
     }
+
+    @BackendTest
+    void repairWithAddConstraint_thenRestore_bringsBackTheDuplicates(Backend backend) {
+        String url = databaseWithDuplicates(backend);
+
+        CommandRun repair = CommandRun.of("versions", "repair", "--db", url, "--add-constraint");
+        assertThat(repair.exit()).as(repair.err()).isZero();
+        assertThat(repair.out()).containsPattern("added and checked: .*UNIQUE.*file_id, version")
+                .contains("to undo: lockbench versions restore lb_file_versions_legacy_backup_");
+        String backup = repair.out().lines().filter(l -> l.startsWith("to undo:")).findFirst().orElseThrow()
+                .split(" ")[5];
+        assertThat(CommandRun.of("versions", "duplicates", "--db", url).exit()).isZero();
+
+        CommandRun restore = CommandRun.of("versions", "restore", backup, "--db", url);
+
+        assertThat(restore.exit()).as(restore.err()).isZero();
+        assertThat(restore.out()).contains("restored lb_file_versions_legacy from " + backup + ": 25 rows");
+        assertThat(CommandRun.of("versions", "duplicates", "--db", url).exit()).isEqualTo(1);
+    }
+
+    @BackendTest
+    void restoreOfATableThatDoesNotExist_exitsTwo(Backend backend) {
+        String url = databaseWithDuplicates(backend);
+
+        CommandRun restore = CommandRun.of("versions", "restore", "no_such_backup", "--db", url);
+
+        assertThat(restore.exit()).isEqualTo(2);
+        assertThat(restore.err()).contains("no table no_such_backup").doesNotContain("Exception");
+    }
 }

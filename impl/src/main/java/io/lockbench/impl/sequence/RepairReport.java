@@ -11,9 +11,11 @@ import java.util.List;
  * @param filesRepaired how many files were renumbered
  * @param changes       every row whose version number changes, old → new
  * @param references    every row whose reverted-from version changes with the version it points at
+ * @param constraint    the {@code UNIQUE(file, version)} added and verified in the same transaction
+ *                      (its definition as the database has it), or {@code null} if none was asked
  */
 public record RepairReport(boolean dryRun, String backupTable, int filesRepaired, List<Renumbering> changes,
-                           List<Renumbering> references) {
+                           List<Renumbering> references, String constraint) {
 
     public RepairReport {
         changes = List.copyOf(changes);

@@ -127,8 +127,44 @@ final class SequenceSql {
                 + " FROM " + t.table() + " WHERE 1 = 0";
     }
 
-    static String backup(VersionTable t, String backupTable) {
-        return "CREATE TABLE " + backupTable + " AS SELECT * FROM " + t.table();
+    /** A name as a quoted SQL identifier, so any spelling (camelCase, a space) means itself. */
+    static String quote(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** Every row of {@code from} into {@code to}, ids included (also into a GENERATED ALWAYS id). */
+    static String copyRows(io.lockbench.impl.db.Backend backend, String to, String from) {
+        return "INSERT INTO " + quote(to) + (backend == io.lockbench.impl.db.Backend.POSTGRESQL
+                ? " OVERRIDING SYSTEM VALUE" : "") + " SELECT * FROM " + quote(from);
+    }
+
+    /** The constraint {@code repair --add-constraint} adds, by a name that restore can find again. */
+    static String constraintName(VersionTable t) {
+        String suffix = "_file_version_unique";
+        String base = t.table().length() + suffix.length() > 63 ? t.table().substring(0, 63 - suffix.length()) : t.table();
+        return base + suffix;
+    }
+
+    /** PostgreSQL: a table constraint; SQLite (no ALTER TABLE … ADD CONSTRAINT): a unique index. */
+    static String addConstraint(io.lockbench.impl.db.Backend backend, VersionTable t) {
+        String columns = " (" + t.fileColumn() + ", " + t.versionColumn() + ")";
+        return backend == io.lockbench.impl.db.Backend.POSTGRESQL
+                ? "ALTER TABLE " + t.table() + " ADD CONSTRAINT " + quote(constraintName(t)) + " UNIQUE" + columns
+                : "CREATE UNIQUE INDEX " + quote(constraintName(t)) + " ON " + t.table() + columns;
+    }
+
+    static String dropConstraint(io.lockbench.impl.db.Backend backend, VersionTable t) {
+        return backend == io.lockbench.impl.db.Backend.POSTGRESQL
+                ? "ALTER TABLE " + t.table() + " DROP CONSTRAINT IF EXISTS " + quote(constraintName(t))
+                : "DROP INDEX IF EXISTS " + quote(constraintName(t));
+    }
+
+    /** The definition of the constraint as the catalog has it (one row), or no row. */
+    static String constraintDefinition(io.lockbench.impl.db.Backend backend) {
+        return backend == io.lockbench.impl.db.Backend.POSTGRESQL
+                ? "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = ? AND contype = 'u'"
+                + " AND conrelid = to_regclass(?)"
+                : "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ? AND tbl_name = ?";
     }
 
     /**

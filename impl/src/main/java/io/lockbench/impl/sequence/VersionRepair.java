@@ -30,10 +30,19 @@ public final class VersionRepair {
 
     public RepairReport dryRun(VersionTable table) {
         DuplicateVersionFinder.requireTable(db, table);
-        return db.withConnection(c -> report(true, null, RepairPlan.read(c, table)));
+        return db.withConnection(c -> report(true, null, RepairPlan.read(c, table), null));
     }
 
     public RepairReport repair(VersionTable table) {
+        return repair(table, false);
+    }
+
+    /**
+     * Repairs and, with {@code addConstraint}, adds {@code UNIQUE(file, version)} in the same
+     * transaction and checks the database has it, so no writer can slip a duplicate in between
+     * the repair and the constraint. Adding it needs a backup too: restore removes it again.
+     */
+    public RepairReport repair(VersionTable table, boolean addConstraint) {
         DuplicateVersionFinder.requireTable(db, table);
         return db.inTransaction(c -> {
             String lock = SequenceSql.lockForRepair(db.dialect(), table);
@@ -41,14 +50,25 @@ public final class VersionRepair {
                 Jdbc.update(c, lock);
             }
             RepairPlan plan = RepairPlan.read(c, table);
-            if (plan.isEmpty()) {
-                return report(false, null, plan);
+            if (plan.isEmpty() && !addConstraint) {
+                return report(false, null, plan, null);
             }
             String backup = backupName(table);
-            Jdbc.update(c, SequenceSql.backup(table, backup));
+            VersionBackup.copy(c, db.backend(), table.table(), backup);
             renumber(c, table, plan);
-            return report(false, backup, plan);
+            return report(false, backup, plan, addConstraint ? addAndVerifyConstraint(c, table) : null);
         });
+    }
+
+    private String addAndVerifyConstraint(Connection c, VersionTable table) throws SQLException {
+        Jdbc.update(c, SequenceSql.addConstraint(db.backend(), table));
+        String definition = Jdbc.queryOne(c, SequenceSql.constraintDefinition(db.backend()), rs -> rs.getString(1),
+                SequenceSql.constraintName(table), table.table()).orElse(null);
+        if (definition == null || !Jdbc.queryList(c, SequenceSql.findDuplicates(table), rs -> 1).isEmpty()) {
+            throw new IllegalStateException("repair rolled back: the unique constraint on " + table.table()
+                    + " was not in place after it was added (" + definition + ")");
+        }
+        return definition;
     }
 
     private static void renumber(Connection c, VersionTable table, RepairPlan plan) throws SQLException {
@@ -65,8 +85,8 @@ public final class VersionRepair {
         }
     }
 
-    private static RepairReport report(boolean dryRun, String backup, RepairPlan plan) {
-        return new RepairReport(dryRun, backup, plan.files(), plan.changes(), plan.references());
+    private static RepairReport report(boolean dryRun, String backup, RepairPlan plan, String constraint) {
+        return new RepairReport(dryRun, backup, plan.files(), plan.changes(), plan.references(), constraint);
     }
 
     /**

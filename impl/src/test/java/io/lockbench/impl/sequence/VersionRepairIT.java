@@ -1,6 +1,7 @@
 package io.lockbench.impl.sequence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lockbench.impl.db.Backend;
 import io.lockbench.impl.db.Database;
@@ -119,5 +120,79 @@ class VersionRepairIT {
             writer.get(30, TimeUnit.SECONDS);
         }
         assertThat(rows(db)).hasSize(3);
+    }
+
+    private static final String[] DUPLICATED = {"(1, 'a', 1, 'one', NULL, 10)", "(2, 'a', 1, 'uno', NULL, 20)",
+            "(3, 'a', 2, 'two', 1, 30)"};
+
+    private static long count(Database db, String sql, Object... params) {
+        return db.withConnection(c -> Jdbc.queryLong(c, sql, params));
+    }
+
+    private static long indexesOn(Database db, String table) {
+        return db.backend() == Backend.POSTGRESQL
+                ? count(db, "SELECT COUNT(*) FROM pg_indexes WHERE tablename = ? AND schemaname = current_schema()", table)
+                : count(db, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                        table);
+    }
+
+    private static void insertLegacy(Database db, String table, String values) {
+        db.withConnection(c -> Jdbc.update(c, "INSERT INTO " + table
+                + " (id, file_id, version, content, reverted_from, created_at) VALUES " + values));
+    }
+
+    @BackendTest
+    void theBackup_keepsThePrimaryKeyAndIndexesOfTheTable(Backend backend) {
+        Database db = legacyRows(databases.open(backend), DUPLICATED);
+
+        String backup = new VersionRepair(db).repair(VersionTable.LEGACY).backupTable();
+
+        assertThat(count(db, "SELECT COUNT(*) FROM " + backup)).isEqualTo(3);
+        assertThat(indexesOn(db, backup)).isEqualTo(indexesOn(db, "lb_file_versions_legacy")).isPositive();
+        assertThatThrownBy(() -> insertLegacy(db, backup, "(1, 'z', 9, 'same id', NULL, 0)"))
+                .hasMessageContaining("1"); // the primary key refuses a second row 1
+        assertThat(count(db, "SELECT COUNT(*) FROM " + backup + " WHERE version = 1")).isEqualTo(2);
+    }
+
+    @BackendTest
+    void repairWithAddConstraint_renumbersAndThenRefusesANewDuplicate(Backend backend) {
+        Database db = legacyRows(databases.open(backend), DUPLICATED);
+
+        RepairReport report = new VersionRepair(db).repair(VersionTable.LEGACY, true);
+
+        assertThat(report.constraint()).containsIgnoringCase("UNIQUE").contains("file_id", "version");
+        assertThat(new DuplicateVersionFinder(db).find(VersionTable.LEGACY)).isEmpty();
+        assertThatThrownBy(() -> insertLegacy(db, "lb_file_versions_legacy", "(9, 'a', 2, 'again', NULL, 90)"))
+                .isInstanceOf(io.lockbench.impl.db.DatabaseException.class)
+                .satisfies(e -> assertThat(((io.lockbench.impl.db.DatabaseException) e).kind())
+                        .isEqualTo(io.lockbench.impl.db.ErrorKind.UNIQUE_VIOLATION));
+    }
+
+    @BackendTest
+    void restore_undoesARepairAndItsConstraint(Backend backend) {
+        Database db = legacyRows(databases.open(backend), DUPLICATED);
+        List<String> before = rows(db);
+        RepairReport report = new VersionRepair(db).repair(VersionTable.LEGACY, true);
+        assertThat(rows(db)).isNotEqualTo(before);
+
+        long restored = new VersionRestore(db).restore(VersionTable.LEGACY, report.backupTable());
+
+        assertThat(restored).isEqualTo(3);
+        assertThat(rows(db)).isEqualTo(before);
+        insertLegacy(db, "lb_file_versions_legacy", "(9, 'a', 2, 'a duplicate again', NULL, 90)"); // no constraint now
+        assertThat(new DuplicateVersionFinder(db).find(VersionTable.LEGACY)).hasSize(2);
+    }
+
+    @BackendTest
+    void restoreFromATableThatIsNotABackup_changesNothing(Backend backend) {
+        Database db = legacyRows(databases.open(backend), DUPLICATED);
+        db.withConnection(c -> Jdbc.update(c, "CREATE TABLE other (x INTEGER)"));
+        List<String> before = rows(db);
+
+        assertThatThrownBy(() -> new VersionRestore(db).restore(VersionTable.LEGACY, "other"))
+                .hasMessageContaining("other is not a backup of lb_file_versions_legacy");
+        assertThatThrownBy(() -> new VersionRestore(db).restore(VersionTable.LEGACY, "missing"))
+                .hasMessageContaining("no table missing");
+        assertThat(rows(db)).isEqualTo(before);
     }
 }
