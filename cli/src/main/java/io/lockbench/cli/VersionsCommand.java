@@ -7,6 +7,7 @@ import io.lockbench.impl.db.JdbcUrls;
 import io.lockbench.impl.sequence.DuplicateVersion;
 import io.lockbench.impl.sequence.DuplicateVersionFinder;
 import io.lockbench.impl.sequence.RepairReport;
+import io.lockbench.impl.sequence.SkippedRows;
 import io.lockbench.impl.sequence.VersionCheck;
 import io.lockbench.impl.sequence.VersionCheckReport;
 import io.lockbench.impl.sequence.VersionGap;
@@ -255,7 +256,7 @@ final class VersionsCommand implements Runnable {
                 VersionTable table = where.versionTable(db);
                 VersionRepair repair = new VersionRepair(db);
                 RepairReport report = dryRun ? repair.dryRun(table) : repair.repair(table, addConstraint);
-                long skipped = repair.rowsWithoutFileOrVersion(table);
+                SkippedRows skipped = repair.skippedRows(table);
                 PrintWriter out = spec.commandLine().getOut();
                 for (RepairReport.Renumbering r : report.changes()) {
                     out.printf("file %s: row %s version %d -> %d%n", r.fileId(), r.rowId(), r.oldVersion(), r.newVersion());
@@ -283,10 +284,10 @@ final class VersionsCommand implements Runnable {
                 if (report.backupTable() != null) {
                     out.printf("to undo: lockbench versions restore %s %s%n", report.backupTable(), where.asArguments());
                 }
-                if (skipped > 0) {
-                    out.printf("SKIPPED %d row%s whose %s or %s is NULL: %s left as %s, not renumbered%n", skipped,
-                            skipped == 1 ? "" : "s", table.fileColumn(), table.versionColumn(),
-                            skipped == 1 ? "it is" : "they are", skipped == 1 ? "it was" : "they were");
+                if (skipped.any()) {
+                    out.printf("SKIPPED rows left as they were, not renumbered: %d with a NULL %s, %d with a NULL %s, "
+                            + "%d with a NULL %s%n", skipped.nullId(), table.idColumn(), skipped.nullFile(),
+                            table.fileColumn(), skipped.nullVersion(), table.versionColumn());
                     return Lockbench.EXIT_INVALID;
                 }
                 return Lockbench.EXIT_VALID;

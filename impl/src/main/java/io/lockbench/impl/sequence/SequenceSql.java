@@ -68,9 +68,9 @@ final class SequenceSql {
     // ---- duplicate finder and repair, on any VersionTable ----
 
     static String findDuplicates(VersionTable t) {
-        return "SELECT " + t.fileColumn() + ", " + t.versionColumn() + ", COUNT(*) FROM " + t.table()
-                + " GROUP BY " + t.fileColumn() + ", " + t.versionColumn() + " HAVING COUNT(*) > 1"
-                + " ORDER BY " + t.fileColumn() + ", " + t.versionColumn();
+        return "SELECT " + quote(t.fileColumn()) + ", " + quote(t.versionColumn()) + ", COUNT(*) FROM " + quote(t.table())
+                + " GROUP BY " + quote(t.fileColumn()) + ", " + quote(t.versionColumn()) + " HAVING COUNT(*) > 1"
+                + " ORDER BY " + quote(t.fileColumn()) + ", " + quote(t.versionColumn());
     }
 
     /**
@@ -78,13 +78,14 @@ final class SequenceSql {
      * id, file, version and the reverted-from version (NULL when the table has no such column).
      */
     static String rowsOfFilesWithDuplicates(VersionTable t) {
-        String revertedFrom = t.revertedFromColumn() == null ? "NULL" : t.revertedFromColumn();
-        return "SELECT " + t.idColumn() + ", " + t.fileColumn() + ", " + t.versionColumn() + ", " + revertedFrom
-                + " FROM " + t.table()
-                + " WHERE " + t.versionColumn() + " IS NOT NULL AND " + t.fileColumn() + " IN (SELECT "
-                + t.fileColumn() + " FROM " + t.table() + " WHERE " + t.versionColumn() + " IS NOT NULL"
-                + " GROUP BY " + t.fileColumn() + ", " + t.versionColumn() + " HAVING COUNT(*) > 1)"
-                + " ORDER BY " + t.fileColumn() + ", " + t.createdColumn() + ", " + t.idColumn();
+        String revertedFrom = t.revertedFromColumn() == null ? "NULL" : quote(t.revertedFromColumn());
+        return "SELECT " + quote(t.idColumn()) + ", " + quote(t.fileColumn()) + ", " + quote(t.versionColumn()) + ", " + revertedFrom
+                + " FROM " + quote(t.table())
+                + " WHERE " + quote(t.versionColumn()) + " IS NOT NULL AND " + quote(t.idColumn()) + " IS NOT NULL AND "
+                + quote(t.fileColumn()) + " IN (SELECT "
+                + quote(t.fileColumn()) + " FROM " + quote(t.table()) + " WHERE " + quote(t.versionColumn()) + " IS NOT NULL"
+                + " GROUP BY " + quote(t.fileColumn()) + ", " + quote(t.versionColumn()) + " HAVING COUNT(*) > 1)"
+                + " ORDER BY " + quote(t.fileColumn()) + ", " + quote(t.createdColumn()) + ", " + quote(t.idColumn());
     }
 
     /**
@@ -92,10 +93,10 @@ final class SequenceSql {
      * file, the version before (NULL for the first), the version.
      */
     static String findGaps(VersionTable t) {
-        String f = t.fileColumn();
-        String v = t.versionColumn();
+        String f = quote(t.fileColumn());
+        String v = quote(t.versionColumn());
         return "SELECT f, prev, v FROM (SELECT " + f + " AS f, " + v + " AS v, LAG(" + v + ") OVER (PARTITION BY " + f
-                + " ORDER BY " + v + ") AS prev FROM " + t.table() + " WHERE " + f + " IS NOT NULL AND " + v
+                + " ORDER BY " + v + ") AS prev FROM " + quote(t.table()) + " WHERE " + f + " IS NOT NULL AND " + v
                 + " IS NOT NULL) numbered WHERE (prev IS NULL AND v > 1) OR v > prev + 1 ORDER BY f, v";
     }
 
@@ -105,26 +106,30 @@ final class SequenceSql {
      * are compared by the database, so any timestamp type works.
      */
     static String findOutOfOrder(VersionTable t) {
-        String f = t.fileColumn();
-        String v = t.versionColumn();
-        String c = t.createdColumn();
-        String w = " OVER (PARTITION BY " + f + " ORDER BY " + v + ", " + t.idColumn() + ")";
+        String f = quote(t.fileColumn());
+        String v = quote(t.versionColumn());
+        String c = quote(t.createdColumn());
+        String w = " OVER (PARTITION BY " + f + " ORDER BY " + v + ", " + quote(t.idColumn()) + ")";
         return "SELECT f, prev_v, prev_c, v, c FROM (SELECT " + f + " AS f, " + v + " AS v, " + c + " AS c, LAG(" + v
-                + ")" + w + " AS prev_v, LAG(" + c + ")" + w + " AS prev_c FROM " + t.table() + " WHERE " + f
+                + ")" + w + " AS prev_v, LAG(" + c + ")" + w + " AS prev_c FROM " + quote(t.table()) + " WHERE " + f
                 + " IS NOT NULL AND " + v + " IS NOT NULL) ordered WHERE prev_v < v AND c < prev_c ORDER BY f, v";
     }
 
-    /** Rows that repair cannot place: no file or no version. */
-    static String countRowsWithoutFileOrVersion(VersionTable t) {
-        return "SELECT COUNT(*) FROM " + t.table() + " WHERE " + t.fileColumn() + " IS NULL OR "
-                + t.versionColumn() + " IS NULL";
+    /** Rows that repair cannot place, by the column that is NULL: id, file, version. */
+    static String countSkippedRows(VersionTable t) {
+        return "SELECT " + countNull(t.idColumn()) + ", " + countNull(t.fileColumn()) + ", " + countNull(t.versionColumn())
+                + " FROM " + quote(t.table());
+    }
+
+    private static String countNull(String column) {
+        return "COALESCE(SUM(CASE WHEN " + quote(column) + " IS NULL THEN 1 ELSE 0 END), 0)";
     }
 
     /** Selects nothing, but fails if the table or a column is missing. */
     static String probe(VersionTable t) {
-        return "SELECT " + t.idColumn() + ", " + t.fileColumn() + ", " + t.versionColumn() + ", " + t.createdColumn()
-                + (t.revertedFromColumn() == null ? "" : ", " + t.revertedFromColumn())
-                + " FROM " + t.table() + " WHERE 1 = 0";
+        return "SELECT " + quote(t.idColumn()) + ", " + quote(t.fileColumn()) + ", " + quote(t.versionColumn()) + ", " + quote(t.createdColumn())
+                + (t.revertedFromColumn() == null ? "" : ", " + quote(t.revertedFromColumn()))
+                + " FROM " + quote(t.table()) + " WHERE 1 = 0";
     }
 
     /** A name as a quoted SQL identifier, so any spelling (camelCase, a space) means itself. */
@@ -138,6 +143,11 @@ final class SequenceSql {
                 ? " OVERRIDING SYSTEM VALUE" : "") + " SELECT * FROM " + quote(from);
     }
 
+    /** A table's name as the catalog query of {@link #constraintDefinition} takes it. */
+    static String catalogName(io.lockbench.impl.db.Backend backend, String table) {
+        return backend == io.lockbench.impl.db.Backend.POSTGRESQL ? quote(table) : table;
+    }
+
     /** The constraint {@code repair --add-constraint} adds, by a name that restore can find again. */
     static String constraintName(VersionTable t) {
         String suffix = "_file_version_unique";
@@ -147,15 +157,15 @@ final class SequenceSql {
 
     /** PostgreSQL: a table constraint; SQLite (no ALTER TABLE … ADD CONSTRAINT): a unique index. */
     static String addConstraint(io.lockbench.impl.db.Backend backend, VersionTable t) {
-        String columns = " (" + t.fileColumn() + ", " + t.versionColumn() + ")";
+        String columns = " (" + quote(t.fileColumn()) + ", " + quote(t.versionColumn()) + ")";
         return backend == io.lockbench.impl.db.Backend.POSTGRESQL
-                ? "ALTER TABLE " + t.table() + " ADD CONSTRAINT " + quote(constraintName(t)) + " UNIQUE" + columns
-                : "CREATE UNIQUE INDEX " + quote(constraintName(t)) + " ON " + t.table() + columns;
+                ? "ALTER TABLE " + quote(t.table()) + " ADD CONSTRAINT " + quote(constraintName(t)) + " UNIQUE" + columns
+                : "CREATE UNIQUE INDEX " + quote(constraintName(t)) + " ON " + quote(t.table()) + columns;
     }
 
     static String dropConstraint(io.lockbench.impl.db.Backend backend, VersionTable t) {
         return backend == io.lockbench.impl.db.Backend.POSTGRESQL
-                ? "ALTER TABLE " + t.table() + " DROP CONSTRAINT IF EXISTS " + quote(constraintName(t))
+                ? "ALTER TABLE " + quote(t.table()) + " DROP CONSTRAINT IF EXISTS " + quote(constraintName(t))
                 : "DROP INDEX IF EXISTS " + quote(constraintName(t));
     }
 
@@ -174,14 +184,14 @@ final class SequenceSql {
      */
     static String lockForRepair(Dialect d, VersionTable t) {
         return d.backend() == io.lockbench.impl.db.Backend.POSTGRESQL
-                ? "LOCK TABLE " + t.table() + " IN SHARE ROW EXCLUSIVE MODE" : null;
+                ? "LOCK TABLE " + quote(t.table()) + " IN SHARE ROW EXCLUSIVE MODE" : null;
     }
 
     static String setRevertedFrom(VersionTable t) {
-        return "UPDATE " + t.table() + " SET " + t.revertedFromColumn() + " = ? WHERE " + t.idColumn() + " = ?";
+        return "UPDATE " + quote(t.table()) + " SET " + quote(t.revertedFromColumn()) + " = ? WHERE " + quote(t.idColumn()) + " = ?";
     }
 
     static String setVersion(VersionTable t) {
-        return "UPDATE " + t.table() + " SET " + t.versionColumn() + " = ? WHERE " + t.idColumn() + " = ?";
+        return "UPDATE " + quote(t.table()) + " SET " + quote(t.versionColumn()) + " = ? WHERE " + quote(t.idColumn()) + " = ?";
     }
 }

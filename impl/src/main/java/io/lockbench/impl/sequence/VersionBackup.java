@@ -44,7 +44,18 @@ final class VersionBackup {
                         + index[1].substring(m.end()));
             }
         }
-        Jdbc.update(c, SequenceSql.copyRows(backend, backup, table));
+        copyAllRows(c, backend, table, backup);
+    }
+
+    /** Copies every row of {@code from} into {@code to}, and fails unless all of them arrived. */
+    static long copyAllRows(Connection c, Backend backend, String from, String to) throws SQLException {
+        long copied = Jdbc.update(c, SequenceSql.copyRows(backend, to, from));
+        long rows = Jdbc.queryLong(c, "SELECT COUNT(*) FROM " + SequenceSql.quote(from));
+        if (copied != rows) {
+            throw new IllegalStateException("stopped and changed nothing: copying " + from + " to " + to + " copied "
+                    + copied + " rows of " + rows);
+        }
+        return copied;
     }
 
     private static String renamed(Pattern head, String sql, String replacement) {

@@ -15,7 +15,8 @@ public final class VersionCheck {
         this.db = db;
     }
 
-    public VersionCheckReport check(VersionTable table) {
+    public VersionCheckReport check(VersionTable named) {
+        VersionTable table = DuplicateVersionFinder.requireTable(db, named);
         DuplicateVersionFinder finder = new DuplicateVersionFinder(db);
         var duplicates = finder.find(table);
         return db.withConnection(c -> new VersionCheckReport(duplicates,

@@ -28,8 +28,8 @@ public final class VersionRepair {
         this.db = db;
     }
 
-    public RepairReport dryRun(VersionTable table) {
-        DuplicateVersionFinder.requireTable(db, table);
+    public RepairReport dryRun(VersionTable named) {
+        VersionTable table = DuplicateVersionFinder.requireTable(db, named);
         return db.withConnection(c -> report(true, null, RepairPlan.read(c, table), null));
     }
 
@@ -42,8 +42,8 @@ public final class VersionRepair {
      * transaction and checks the database has it, so no writer can slip a duplicate in between
      * the repair and the constraint. Adding it needs a backup too: restore removes it again.
      */
-    public RepairReport repair(VersionTable table, boolean addConstraint) {
-        DuplicateVersionFinder.requireTable(db, table);
+    public RepairReport repair(VersionTable named, boolean addConstraint) {
+        VersionTable table = DuplicateVersionFinder.requireTable(db, named);
         return db.inTransaction(c -> {
             String lock = SequenceSql.lockForRepair(db.dialect(), table);
             if (lock != null) {
@@ -63,7 +63,7 @@ public final class VersionRepair {
     private String addAndVerifyConstraint(Connection c, VersionTable table) throws SQLException {
         Jdbc.update(c, SequenceSql.addConstraint(db.backend(), table));
         String definition = Jdbc.queryOne(c, SequenceSql.constraintDefinition(db.backend()), rs -> rs.getString(1),
-                SequenceSql.constraintName(table), table.table()).orElse(null);
+                SequenceSql.constraintName(table), SequenceSql.catalogName(db.backend(), table.table())).orElse(null);
         if (definition == null || !Jdbc.queryList(c, SequenceSql.findDuplicates(table), rs -> 1).isEmpty()) {
             throw new IllegalStateException("repair rolled back: the unique constraint on " + table.table()
                     + " was not in place after it was added (" + definition + ")");
@@ -90,13 +90,13 @@ public final class VersionRepair {
     }
 
     /**
-     * Rows the repair leaves alone because their file or version is NULL: reported, never
+     * Rows the repair leaves alone because their id, file or version is NULL: reported, never
      * silently skipped.
      */
-    public long rowsWithoutFileOrVersion(VersionTable table) {
-        DuplicateVersionFinder.requireTable(db, table);
-        return db.withConnection(c -> Jdbc.queryList(c, SequenceSql.countRowsWithoutFileOrVersion(table),
-                rs -> rs.getLong(1)).get(0));
+    public SkippedRows skippedRows(VersionTable named) {
+        VersionTable table = DuplicateVersionFinder.requireTable(db, named);
+        return db.withConnection(c -> Jdbc.queryOne(c, SequenceSql.countSkippedRows(table),
+                rs -> new SkippedRows(rs.getLong(1), rs.getLong(2), rs.getLong(3))).orElseThrow());
     }
 
     /**

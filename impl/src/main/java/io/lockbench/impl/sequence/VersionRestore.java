@@ -23,8 +23,8 @@ public final class VersionRestore {
     }
 
     /** @return how many rows the table has after the restore */
-    public long restore(VersionTable table, String backup) {
-        DuplicateVersionFinder.requireTable(db, table);
+    public long restore(VersionTable named, String backup) {
+        VersionTable table = DuplicateVersionFinder.requireTable(db, named);
         return db.inTransaction(c -> {
             String lock = SequenceSql.lockForRepair(db.dialect(), table);
             if (lock != null) {
@@ -37,9 +37,8 @@ public final class VersionRestore {
                         + backupColumns + ", the table's " + tableColumns);
             }
             Jdbc.update(c, SequenceSql.dropConstraint(db.backend(), table));
-            Jdbc.update(c, "DELETE FROM " + table.table());
-            Jdbc.update(c, SequenceSql.copyRows(db.backend(), table.table(), backup));
-            return Jdbc.queryLong(c, "SELECT COUNT(*) FROM " + table.table());
+            Jdbc.update(c, "DELETE FROM " + SequenceSql.quote(table.table()));
+            return VersionBackup.copyAllRows(c, db.backend(), backup, table.table());
         });
     }
 
