@@ -286,7 +286,7 @@ final class VersionsCommand implements Runnable {
                 }
                 if (skipped.any()) {
                     out.printf("SKIPPED rows left as they were, not renumbered: %d with a NULL %s, %d with a NULL %s, "
-                            + "%d with a NULL %s%n", skipped.nullId(), table.idColumn(), skipped.nullFile(),
+                            + "%d with a NULL %s (versions check shows what remains)%n", skipped.nullId(), table.idColumn(), skipped.nullFile(),
                             table.fileColumn(), skipped.nullVersion(), table.versionColumn());
                     return Lockbench.EXIT_INVALID;
                 }
