@@ -175,9 +175,11 @@ class VersionsCommandIT {
 
         CommandRun duplicates = CommandRun.of("versions", "duplicates", "--db", url, "--table", "docs");
         CommandRun dryRun = CommandRun.of("versions", "repair", "--dry-run", "--db", url, "--table", "docs");
+        CommandRun check = CommandRun.of("versions", "check", "--db", url, "--table", "docs");
 
         assertThat(duplicates.exit()).as(duplicates.err()).isEqualTo(1);
         assertThat(dryRun.exit()).as(dryRun.err()).isZero();
+        assertThat(check.exit()).as(check.err()).isEqualTo(1);
         assertThat(dryRun.out()).contains("would renumber 1 rows");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         try (var files = Files.list(dir)) {
