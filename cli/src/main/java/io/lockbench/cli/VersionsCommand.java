@@ -7,7 +7,13 @@ import io.lockbench.impl.db.JdbcUrls;
 import io.lockbench.impl.sequence.DuplicateVersion;
 import io.lockbench.impl.sequence.DuplicateVersionFinder;
 import io.lockbench.impl.sequence.RepairReport;
+import io.lockbench.impl.sequence.SkippedRows;
+import io.lockbench.impl.sequence.VersionCheck;
+import io.lockbench.impl.sequence.VersionCheckReport;
+import io.lockbench.impl.sequence.VersionGap;
+import io.lockbench.impl.sequence.VersionOutOfOrder;
 import io.lockbench.impl.sequence.VersionRepair;
+import io.lockbench.impl.sequence.VersionRestore;
 import io.lockbench.impl.sequence.VersionTable;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -19,11 +25,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code lockbench versions duplicates|repair}: find and fix duplicated file version numbers. */
+/** {@code lockbench versions duplicates|check|repair}: find and fix duplicated file version numbers. */
 @Command(name = "versions",
         mixinStandardHelpOptions = true,
         description = "Find and repair duplicated file version numbers (unique-constraint sequencing).",
-        subcommands = {VersionsCommand.Duplicates.class, VersionsCommand.Repair.class})
+        subcommands = {VersionsCommand.Duplicates.class, VersionsCommand.Check.class, VersionsCommand.Repair.class,
+                VersionsCommand.Restore.class})
 final class VersionsCommand implements Runnable {
 
     @Spec
@@ -61,8 +68,40 @@ final class VersionsCommand implements Runnable {
                 description = "Creation time column; repair renumbers in this order (default: ${DEFAULT-VALUE})")
         String createdColumn;
 
+        @Option(names = "--reverted-from-column", paramLabel = "COLUMN", description = {
+                "Column holding the version a row was reverted from; repair renumbers it with the",
+                "versions it points at (default: reverted_from when the table has it)"})
+        String revertedFromColumn;
+
         VersionTable versionTable() {
-            return new VersionTable(table, idColumn, fileColumn, versionColumn, createdColumn);
+            return new VersionTable(table, idColumn, fileColumn, versionColumn, createdColumn, revertedFromColumn);
+        }
+
+        /** The table as named, with reverted_from when the user named no such column and it exists. */
+        VersionTable versionTable(Database db) {
+            VersionTable named = versionTable();
+            return revertedFromColumn != null ? named : DuplicateVersionFinder.withRevertedFromIfPresent(db, named);
+        }
+
+        /**
+         * The options as a command line, for a message that says what to run next: the URL with
+         * its password hidden, and only the names that differ from the defaults.
+         */
+        String asArguments() {
+            StringBuilder b = new StringBuilder("--db '").append(JdbcUrls.redact(url)).append("'");
+            appendIfNot(b, "--table", table, "lb_file_versions_legacy");
+            appendIfNot(b, "--id-column", idColumn, "id");
+            appendIfNot(b, "--file-column", fileColumn, "file_id");
+            appendIfNot(b, "--version-column", versionColumn, "version");
+            appendIfNot(b, "--created-column", createdColumn, "created_at");
+            appendIfNot(b, "--reverted-from-column", revertedFromColumn, null);
+            return b.toString();
+        }
+
+        private static void appendIfNot(StringBuilder b, String option, String value, String byDefault) {
+            if (value != null && !value.equals(byDefault)) {
+                b.append(' ').append(option).append(' ').append(value);
+            }
         }
 
         /**
@@ -104,7 +143,88 @@ final class VersionsCommand implements Runnable {
                 out.printf("%s: %d duplicated version%s in %d file%s (table %s on %s)%n",
                         found.isEmpty() ? "clean" : "DUPLICATES", found.size(), found.size() == 1 ? "" : "s",
                         files, files == 1 ? "" : "s", table.table(), db.url());
+                if (!found.isEmpty()) {
+                    out.printf("to renumber them (a backup first, one transaction): lockbench versions repair %s "
+                            + "--dry-run, then without --dry-run%n", where.asArguments());
+                }
                 return found.isEmpty() ? Lockbench.EXIT_VALID : Lockbench.EXIT_INVALID;
+            }
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true, description = {
+            "Check every file's numbering: duplicated versions, gaps (a missing number) and versions",
+            "created before the version below them. Reads only.",
+            "Exit codes: 0 clean, 1 problems found, 2 error."})
+    static final class Check implements Callable<Integer> {
+        @Mixin
+        TableOptions where;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            VersionTable table = where.versionTable();
+            try (Database db = where.open(true)) {
+                VersionCheckReport report = new VersionCheck(db).check(table);
+                PrintWriter out = spec.commandLine().getOut();
+                for (DuplicateVersion d : report.duplicates()) {
+                    out.printf("file %s: version %d is carried by %d rows%n", d.fileId(), d.version(), d.rows());
+                }
+                for (VersionGap g : report.gaps()) {
+                    out.printf("file %s: gap, %s%n", g.fileId(), g.missing() == 1 ? "version " + (g.before() + 1)
+                            + " is missing" : "versions " + (g.before() + 1) + " to " + (g.after() - 1) + " are missing");
+                }
+                for (VersionOutOfOrder o : report.outOfOrder()) {
+                    out.printf("file %s: version %d (created %s) is older than version %d (created %s)%n", o.fileId(),
+                            o.higherVersion(), o.higherCreated(), o.lowerVersion(), o.lowerCreated());
+                }
+                out.printf("%s: %d duplicated version%s, %d gap%s, %d version%s out of creation order (table %s on %s)%n",
+                        report.clean() ? "clean" : "PROBLEMS", report.duplicates().size(),
+                        plural(report.duplicates().size()), report.gaps().size(), plural(report.gaps().size()),
+                        report.outOfOrder().size(), plural(report.outOfOrder().size()), table.table(), db.url());
+                if (!report.duplicates().isEmpty()) {
+                    out.printf("duplicates: lockbench versions repair %s renumbers their files by creation time%n",
+                            where.asArguments());
+                }
+                if (!report.gaps().isEmpty() || !report.outOfOrder().isEmpty()) {
+                    out.println("gaps and creation order: no command changes them (renumbering would change version "
+                            + "numbers already shown to users); repair renumbers them only in files that also have "
+                            + "duplicates");
+                }
+                return report.clean() ? Lockbench.EXIT_VALID : Lockbench.EXIT_INVALID;
+            }
+        }
+
+        private static String plural(int n) {
+            return n == 1 ? "" : "s";
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true, description = {
+            "Undo a repair: replace every row of the table with the rows of BACKUP (a table that",
+            "versions repair made) and drop the unique constraint repair --add-constraint added, in one",
+            "transaction. The backup is kept. Exit codes: 0 restored, 2 error (nothing changed)."})
+    static final class Restore implements Callable<Integer> {
+        @Mixin
+        TableOptions where;
+
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "BACKUP",
+                description = "The backup table repair named, e.g. lb_file_versions_legacy_backup_20260101_120000_000")
+        String backup;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            VersionTable table = where.versionTable();
+            try (Database db = where.open(false)) {
+                long rows = new VersionRestore(db).restore(table, backup);
+                spec.commandLine().getOut().printf("restored %s from %s: %d rows; %s is kept (DROP TABLE it when done)%n",
+                        table.table(), backup, rows, backup);
+                return Lockbench.EXIT_VALID;
             }
         }
     }
@@ -122,21 +242,30 @@ final class VersionsCommand implements Runnable {
         @Option(names = "--dry-run", description = "Print what would change; change nothing")
         boolean dryRun;
 
+        @Option(names = "--add-constraint", description = {
+                "Also add UNIQUE(file, version) in the same transaction and check it is in place",
+                "(a unique index on SQLite); versions restore removes it again"})
+        boolean addConstraint;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            VersionTable table = where.versionTable();
             try (Database db = where.open(dryRun)) {
+                VersionTable table = where.versionTable(db);
                 VersionRepair repair = new VersionRepair(db);
-                RepairReport report = dryRun ? repair.dryRun(table) : repair.repair(table);
-                long skipped = repair.rowsWithoutFileOrVersion(table);
+                RepairReport report = dryRun ? repair.dryRun(table) : repair.repair(table, addConstraint);
+                SkippedRows skipped = repair.skippedRows(table);
                 PrintWriter out = spec.commandLine().getOut();
                 for (RepairReport.Renumbering r : report.changes()) {
-                    out.printf("file %s: row %d version %d -> %d%n", r.fileId(), r.rowId(), r.oldVersion(), r.newVersion());
+                    out.printf("file %s: row %s version %d -> %d%n", r.fileId(), r.rowId(), r.oldVersion(), r.newVersion());
                 }
-                if (report.changes().isEmpty()) {
+                for (RepairReport.Renumbering r : report.references()) {
+                    out.printf("file %s: row %s %s %d -> %d%n", r.fileId(), r.rowId(), table.revertedFromColumn(),
+                            r.oldVersion(), r.newVersion());
+                }
+                if (report.changes().isEmpty() && report.references().isEmpty()) {
                     out.printf("nothing to repair in %s on %s%n", table.table(), db.url());
                 } else if (report.dryRun()) {
                     out.printf("dry run: would renumber %d rows in %d files; nothing was changed%n",
@@ -145,10 +274,20 @@ final class VersionsCommand implements Runnable {
                     out.printf("renumbered %d rows in %d files; the table before repair is in %s%n",
                             report.changes().size(), report.filesRepaired(), report.backupTable());
                 }
-                if (skipped > 0) {
-                    out.printf("SKIPPED %d row%s whose %s or %s is NULL: %s left as %s, not renumbered%n", skipped,
-                            skipped == 1 ? "" : "s", table.fileColumn(), table.versionColumn(),
-                            skipped == 1 ? "it is" : "they are", skipped == 1 ? "it was" : "they were");
+                if (dryRun && addConstraint) {
+                    out.println("dry run: would add UNIQUE (" + table.fileColumn() + ", " + table.versionColumn() + ")");
+                }
+                if (report.constraint() != null) {
+                    out.printf("added and checked: %s; the table before it is in %s%n", report.constraint(),
+                            report.backupTable());
+                }
+                if (report.backupTable() != null) {
+                    out.printf("to undo: lockbench versions restore %s %s%n", report.backupTable(), where.asArguments());
+                }
+                if (skipped.any()) {
+                    out.printf("SKIPPED rows left as they were, not renumbered: %d with a NULL %s, %d with a NULL %s, "
+                            + "%d with a NULL %s (versions check shows what remains)%n", skipped.nullId(), table.idColumn(), skipped.nullFile(),
+                            table.fileColumn(), skipped.nullVersion(), table.versionColumn());
                     return Lockbench.EXIT_INVALID;
                 }
                 return Lockbench.EXIT_VALID;

@@ -46,6 +46,37 @@ class VersionsCommandIT {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).containsPattern("file a\\.txt: version \\d+ is carried by \\d+ rows")
                 .contains("DUPLICATES:");
+        assertThat(run.out().strip().lines().reduce((a, b) -> b).orElseThrow())
+                .isEqualTo("to renumber them (a backup first, one transaction): lockbench versions repair --db '"
+                        + url + "' --dry-run, then without --dry-run");
+    }
+
+    @BackendTest
+    void check_reportsDuplicatesGapsAndCreationOrder_andExitsOne_thenZeroWhenClean(Backend backend) {
+        String url = databases.newUrl(backend);
+        try (Database db = Database.open(url)) {
+            db.withConnection(c -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, file_id TEXT, version INTEGER, created_at BIGINT)");
+                    s.execute("INSERT INTO docs VALUES (1, 'a', 1, 10), (2, 'a', 1, 20), (3, 'b', 1, 10), (4, 'b', 4, 5)");
+                }
+                return null;
+            });
+        }
+
+        CommandRun check = CommandRun.of("versions", "check", "--db", url, "--table", "docs");
+
+        assertThat(check.exit()).as(check.err()).isEqualTo(1);
+        assertThat(check.out()).contains("file a: version 1 is carried by 2 rows",
+                "file b: gap, versions 2 to 3 are missing",
+                "file b: version 4 (created 5) is older than version 1 (created 10)",
+                "PROBLEMS: 1 duplicated version, 1 gap, 1 version out of creation order (table docs on ",
+                "duplicates: lockbench versions repair --db '" + url + "' --table docs renumbers");
+
+        assertThat(CommandRun.of("versions", "repair", "--db", url, "--table", "docs").exit()).isZero();
+        CommandRun after = CommandRun.of("versions", "check", "--db", url, "--table", "docs");
+        assertThat(after.exit()).as(after.out()).isEqualTo(1); // file b had no duplicate: repair leaves it
+        assertThat(after.out()).contains("0 duplicated versions, 1 gap, 1 version out of creation order");
     }
 
     @BackendTest
@@ -109,7 +140,8 @@ class VersionsCommandIT {
 
         assertThat(repair.exit()).isEqualTo(1);
         assertThat(repair.out()).contains("renumbered 2 rows in 1 files")
-                .contains("SKIPPED 2 rows whose file_id or version is NULL: they are left as they were, not renumbered");
+                .contains("SKIPPED rows left as they were, not renumbered: 0 with a NULL id, 1 with a NULL file_id, "
+                        + "1 with a NULL version");
         assertThat(CommandRun.of("versions", "duplicates", "--db", url, "--table", "docs").exit()).isZero();
     }
 
@@ -143,9 +175,11 @@ class VersionsCommandIT {
 
         CommandRun duplicates = CommandRun.of("versions", "duplicates", "--db", url, "--table", "docs");
         CommandRun dryRun = CommandRun.of("versions", "repair", "--dry-run", "--db", url, "--table", "docs");
+        CommandRun check = CommandRun.of("versions", "check", "--db", url, "--table", "docs");
 
         assertThat(duplicates.exit()).as(duplicates.err()).isEqualTo(1);
         assertThat(dryRun.exit()).as(dryRun.err()).isZero();
+        assertThat(check.exit()).as(check.err()).isEqualTo(1);
         assertThat(dryRun.out()).contains("would renumber 1 rows");
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         try (var files = Files.list(dir)) {
@@ -177,5 +211,115 @@ class VersionsCommandIT {
             assertThat(run.exit()).as(url).isEqualTo(2);
             assertThat(run.out() + run.err()).as(url).doesNotContain("hunter2").contains("password=***");
         }
+    }
+
+    @BackendTest
+    void repairWithAddConstraint_thenRestore_bringsBackTheDuplicates(Backend backend) {
+        String url = databaseWithDuplicates(backend);
+
+        CommandRun repair = CommandRun.of("versions", "repair", "--db", url, "--add-constraint");
+        assertThat(repair.exit()).as(repair.err()).isZero();
+        assertThat(repair.out()).containsPattern("added and checked: .*UNIQUE.*file_id\"?, \"?version")
+                .contains("to undo: lockbench versions restore lb_file_versions_legacy_backup_");
+        String backup = repair.out().lines().filter(l -> l.startsWith("to undo:")).findFirst().orElseThrow()
+                .split(" ")[5];
+        assertThat(CommandRun.of("versions", "duplicates", "--db", url).exit()).isZero();
+
+        CommandRun restore = CommandRun.of("versions", "restore", backup, "--db", url);
+
+        assertThat(restore.exit()).as(restore.err()).isZero();
+        assertThat(restore.out()).contains("restored lb_file_versions_legacy from " + backup + ": 25 rows");
+        assertThat(CommandRun.of("versions", "duplicates", "--db", url).exit()).isEqualTo(1);
+    }
+
+    @BackendTest
+    void restoreOfATableThatDoesNotExist_exitsTwo(Backend backend) {
+        String url = databaseWithDuplicates(backend);
+
+        CommandRun restore = CommandRun.of("versions", "restore", "no_such_backup", "--db", url);
+
+        assertThat(restore.exit()).isEqualTo(2);
+        assertThat(restore.err()).contains("no table no_such_backup").doesNotContain("Exception");
+    }
+
+    /**
+     * A table as an ORM makes it: a quoted camelCase name and columns, cuid text ids, a real
+     * timestamp type (text on SQLite), a reverted-from column, and a row without an id.
+     */
+    private static String ormTable(DatabaseFixture databases, Backend backend) {
+        String url = databases.newUrl(backend);
+        try (Database db = Database.open(url)) {
+            db.withConnection(c -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE \"FileVersion\" (\"id\" TEXT, \"fileId\" TEXT NOT NULL, "
+                            + "\"version\" INTEGER NOT NULL, \"createdAt\" TIMESTAMP NOT NULL, \"revertedFrom\" INTEGER)");
+                    s.execute("INSERT INTO \"FileVersion\" VALUES "
+                            + "('ckz1a', 'doc', 1, '2024-05-01 10:00:00', NULL), "
+                            + "('ckz1b', 'doc', 1, '2024-05-01 10:00:01', NULL), "
+                            + "('ckz1c', 'doc', 2, '2024-05-01 10:00:02', NULL), "
+                            + "('ckz1d', 'doc', 3, '2024-05-01 10:00:03', 2)");
+                }
+                return null;
+            });
+        }
+        return url;
+    }
+
+    private static final String[] ORM_OPTIONS = {"--table", "FileVersion", "--file-column", "fileId",
+            "--created-column", "createdAt", "--reverted-from-column", "revertedFrom"};
+
+    private static CommandRun versions(String command, String url, String... more) {
+        return CommandRun.of(java.util.stream.Stream.of(new String[] {"versions", command, "--db", url}, ORM_OPTIONS, more)
+                .flatMap(java.util.Arrays::stream).toArray(String[]::new));
+    }
+
+    @BackendTest
+    void aCamelCaseTableWithTextIdsAndTimestamps_isFoundAndRepaired(Backend backend) {
+        String url = ormTable(databases, backend);
+
+        CommandRun duplicates = versions("duplicates", url);
+        assertThat(duplicates.exit()).as(duplicates.err()).isEqualTo(1);
+        assertThat(duplicates.out()).contains("file doc: version 1 is carried by 2 rows");
+
+        CommandRun repair = versions("repair", url);
+        assertThat(repair.exit()).as(repair.err()).isZero();
+        assertThat(repair.out()).contains("file doc: row ckz1b version 1 -> 2", "file doc: row ckz1c version 2 -> 3",
+                "file doc: row ckz1d version 3 -> 4", "file doc: row ckz1d revertedFrom 2 -> 3",
+                "renumbered 3 rows in 1 files");
+        assertThat(versions("check", url).exit()).isZero();
+        try (Database db = Database.open(url)) {
+            java.util.List<String> rows = db.withConnection(c -> io.lockbench.impl.db.Jdbc.queryList(c,
+                    "SELECT \"id\", \"version\", \"revertedFrom\" FROM \"FileVersion\" ORDER BY \"version\"",
+                    rs -> rs.getString(1) + " " + rs.getLong(2) + " " + rs.getString(3)));
+            assertThat(rows).containsExactly("ckz1a 1 null", "ckz1b 2 null", "ckz1c 3 null", "ckz1d 4 3");
+        }
+    }
+
+    @BackendTest
+    void aRowWithoutAnId_isSkippedAndReported_withExitOne(Backend backend) {
+        String url = ormTable(databases, backend);
+        try (Database db = Database.open(url)) {
+            db.withConnection(c -> io.lockbench.impl.db.Jdbc.update(c, "INSERT INTO \"FileVersion\" VALUES "
+                    + "(NULL, 'other', 1, '2024-05-01 10:00:00', NULL), (NULL, 'other', 1, '2024-05-01 10:00:01', NULL)"));
+        }
+
+        CommandRun repair = versions("repair", url);
+
+        assertThat(repair.exit()).as(repair.err()).isEqualTo(1);
+        assertThat(repair.out()).contains("renumbered 3 rows in 1 files",
+                "SKIPPED rows left as they were, not renumbered: 2 with a NULL id, 0 with a NULL fileId");
+        assertThat(versions("duplicates", url).out()).contains("file other: version 1 is carried by 2 rows");
+    }
+
+    @BackendTest
+    void aNameThatDiffersOnlyInCase_findsTheTable_andAMissingColumnIsNamed(Backend backend) {
+        String url = databaseWithDuplicates(backend);
+
+        assertThat(CommandRun.of("versions", "duplicates", "--db", url, "--table", "LB_File_Versions_Legacy").exit())
+                .isEqualTo(1);
+        CommandRun missing = CommandRun.of("versions", "duplicates", "--db", url, "--file-column", "fileId");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("no file column fileId in table lb_file_versions_legacy",
+                "the columns there: [", "file_id");
     }
 }

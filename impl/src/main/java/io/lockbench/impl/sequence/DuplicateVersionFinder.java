@@ -14,26 +14,26 @@ public final class DuplicateVersionFinder {
     }
 
     /** Each duplicated (file, version), ordered by file then version; empty when the table is clean. */
-    public List<DuplicateVersion> find(VersionTable table) {
-        requireTable(db, table);
+    public List<DuplicateVersion> find(VersionTable named) {
+        VersionTable table = requireTable(db, named);
         return db.withConnection(c -> Jdbc.queryList(c, SequenceSql.findDuplicates(table),
                 rs -> new DuplicateVersion(rs.getString(1), rs.getLong(2), rs.getLong(3))));
     }
 
-    /** Fails with a message that names the table, its columns and the database if they are not there. */
-    static void requireTable(Database db, VersionTable table) {
-        boolean present = db.withConnection(c -> {
-            try (java.sql.Statement s = c.createStatement()) {
-                s.executeQuery(SequenceSql.probe(table)).close();
-                return true;
-            } catch (java.sql.SQLException e) {
-                return false;
-            }
-        });
-        if (!present) {
-            throw new IllegalArgumentException("no table " + table.table() + " with columns " + table.idColumn() + ", "
-                    + table.fileColumn() + ", " + table.versionColumn() + ", " + table.createdColumn() + " on "
-                    + db.url() + "; name yours with --table and the --*-column options");
-        }
+    /**
+     * {@code table} with {@code reverted_from} as its reverted-from column if it has one, so a
+     * repair of lockbench's own tables (or a team's with that name) keeps reverts pointing right.
+     */
+    public static VersionTable withRevertedFromIfPresent(Database db, VersionTable table) {
+        return VersionTableResolver.hasColumn(db, table, "reverted_from") ? table.withRevertedFromColumn("reverted_from")
+                : table;
+    }
+
+    /**
+     * The table as the database spells it; fails with a message that names the table, its
+     * columns and the database if they are not there.
+     */
+    static VersionTable requireTable(Database db, VersionTable table) {
+        return VersionTableResolver.resolve(db, table);
     }
 }

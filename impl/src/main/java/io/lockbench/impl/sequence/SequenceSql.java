@@ -68,37 +68,130 @@ final class SequenceSql {
     // ---- duplicate finder and repair, on any VersionTable ----
 
     static String findDuplicates(VersionTable t) {
-        return "SELECT " + t.fileColumn() + ", " + t.versionColumn() + ", COUNT(*) FROM " + t.table()
-                + " GROUP BY " + t.fileColumn() + ", " + t.versionColumn() + " HAVING COUNT(*) > 1"
-                + " ORDER BY " + t.fileColumn() + ", " + t.versionColumn();
+        return "SELECT " + quote(t.fileColumn()) + ", " + quote(t.versionColumn()) + ", COUNT(*) FROM " + quote(t.table())
+                + " GROUP BY " + quote(t.fileColumn()) + ", " + quote(t.versionColumn()) + " HAVING COUNT(*) > 1"
+                + " ORDER BY " + quote(t.fileColumn()) + ", " + quote(t.versionColumn());
     }
 
-    /** Every row of every file that has a duplicated version, in the order repair renumbers them. */
+    /**
+     * Every row of every file that has a duplicated version, in the order repair renumbers them:
+     * id, file, version and the reverted-from version (NULL when the table has no such column).
+     */
     static String rowsOfFilesWithDuplicates(VersionTable t) {
-        return "SELECT " + t.idColumn() + ", " + t.fileColumn() + ", " + t.versionColumn() + " FROM " + t.table()
-                + " WHERE " + t.versionColumn() + " IS NOT NULL AND " + t.fileColumn() + " IN (SELECT "
-                + t.fileColumn() + " FROM " + t.table() + " WHERE " + t.versionColumn() + " IS NOT NULL"
-                + " GROUP BY " + t.fileColumn() + ", " + t.versionColumn() + " HAVING COUNT(*) > 1)"
-                + " ORDER BY " + t.fileColumn() + ", " + t.createdColumn() + ", " + t.idColumn();
+        String revertedFrom = t.revertedFromColumn() == null ? "NULL" : quote(t.revertedFromColumn());
+        return "SELECT " + quote(t.idColumn()) + ", " + quote(t.fileColumn()) + ", " + quote(t.versionColumn()) + ", " + revertedFrom
+                + " FROM " + quote(t.table())
+                + " WHERE " + quote(t.versionColumn()) + " IS NOT NULL AND " + quote(t.idColumn()) + " IS NOT NULL AND "
+                + quote(t.fileColumn()) + " IN (SELECT "
+                + quote(t.fileColumn()) + " FROM " + quote(t.table()) + " WHERE " + quote(t.versionColumn()) + " IS NOT NULL"
+                + " GROUP BY " + quote(t.fileColumn()) + ", " + quote(t.versionColumn()) + " HAVING COUNT(*) > 1)"
+                + " ORDER BY " + quote(t.fileColumn()) + ", " + quote(t.createdColumn()) + ", " + quote(t.idColumn());
     }
 
-    /** Rows that repair cannot place: no file or no version. */
-    static String countRowsWithoutFileOrVersion(VersionTable t) {
-        return "SELECT COUNT(*) FROM " + t.table() + " WHERE " + t.fileColumn() + " IS NULL OR "
-                + t.versionColumn() + " IS NULL";
+    /**
+     * Each version that does not follow the one before it by 1 (or a first version that is not 1):
+     * file, the version before (NULL for the first), the version.
+     */
+    static String findGaps(VersionTable t) {
+        String f = quote(t.fileColumn());
+        String v = quote(t.versionColumn());
+        return "SELECT f, prev, v FROM (SELECT " + f + " AS f, " + v + " AS v, LAG(" + v + ") OVER (PARTITION BY " + f
+                + " ORDER BY " + v + ") AS prev FROM " + quote(t.table()) + " WHERE " + f + " IS NOT NULL AND " + v
+                + " IS NOT NULL) numbered WHERE (prev IS NULL AND v > 1) OR v > prev + 1 ORDER BY f, v";
+    }
+
+    /**
+     * Each pair of neighbouring versions whose higher one was created first (any disorder has
+     * such a pair): file, lower version, its creation, higher version, its creation. The times
+     * are compared by the database, so any timestamp type works.
+     */
+    static String findOutOfOrder(VersionTable t) {
+        String f = quote(t.fileColumn());
+        String v = quote(t.versionColumn());
+        String c = quote(t.createdColumn());
+        String w = " OVER (PARTITION BY " + f + " ORDER BY " + v + ", " + quote(t.idColumn()) + ")";
+        return "SELECT f, prev_v, prev_c, v, c FROM (SELECT " + f + " AS f, " + v + " AS v, " + c + " AS c, LAG(" + v
+                + ")" + w + " AS prev_v, LAG(" + c + ")" + w + " AS prev_c FROM " + quote(t.table()) + " WHERE " + f
+                + " IS NOT NULL AND " + v + " IS NOT NULL) ordered WHERE prev_v < v AND c < prev_c ORDER BY f, v";
+    }
+
+    /** Rows that repair cannot place, by the column that is NULL: id, file, version. */
+    static String countSkippedRows(VersionTable t) {
+        return "SELECT " + countNull(t.idColumn()) + ", " + countNull(t.fileColumn()) + ", " + countNull(t.versionColumn())
+                + " FROM " + quote(t.table());
+    }
+
+    private static String countNull(String column) {
+        return "COALESCE(SUM(CASE WHEN " + quote(column) + " IS NULL THEN 1 ELSE 0 END), 0)";
     }
 
     /** Selects nothing, but fails if the table or a column is missing. */
     static String probe(VersionTable t) {
-        return "SELECT " + t.idColumn() + ", " + t.fileColumn() + ", " + t.versionColumn() + ", " + t.createdColumn()
-                + " FROM " + t.table() + " WHERE 1 = 0";
+        return "SELECT " + quote(t.idColumn()) + ", " + quote(t.fileColumn()) + ", " + quote(t.versionColumn()) + ", " + quote(t.createdColumn())
+                + (t.revertedFromColumn() == null ? "" : ", " + quote(t.revertedFromColumn()))
+                + " FROM " + quote(t.table()) + " WHERE 1 = 0";
     }
 
-    static String backup(VersionTable t, String backupTable) {
-        return "CREATE TABLE " + backupTable + " AS SELECT * FROM " + t.table();
+    /** A name as a quoted SQL identifier, so any spelling (camelCase, a space) means itself. */
+    static String quote(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** Every row of {@code from} into {@code to}, ids included (also into a GENERATED ALWAYS id). */
+    static String copyRows(io.lockbench.impl.db.Backend backend, String to, String from) {
+        return "INSERT INTO " + quote(to) + (backend == io.lockbench.impl.db.Backend.POSTGRESQL
+                ? " OVERRIDING SYSTEM VALUE" : "") + " SELECT * FROM " + quote(from);
+    }
+
+    /** A table's name as the catalog query of {@link #constraintDefinition} takes it. */
+    static String catalogName(io.lockbench.impl.db.Backend backend, String table) {
+        return backend == io.lockbench.impl.db.Backend.POSTGRESQL ? quote(table) : table;
+    }
+
+    /** The constraint {@code repair --add-constraint} adds, by a name that restore can find again. */
+    static String constraintName(VersionTable t) {
+        String suffix = "_file_version_unique";
+        String base = t.table().length() + suffix.length() > 63 ? t.table().substring(0, 63 - suffix.length()) : t.table();
+        return base + suffix;
+    }
+
+    /** PostgreSQL: a table constraint; SQLite (no ALTER TABLE … ADD CONSTRAINT): a unique index. */
+    static String addConstraint(io.lockbench.impl.db.Backend backend, VersionTable t) {
+        String columns = " (" + quote(t.fileColumn()) + ", " + quote(t.versionColumn()) + ")";
+        return backend == io.lockbench.impl.db.Backend.POSTGRESQL
+                ? "ALTER TABLE " + quote(t.table()) + " ADD CONSTRAINT " + quote(constraintName(t)) + " UNIQUE" + columns
+                : "CREATE UNIQUE INDEX " + quote(constraintName(t)) + " ON " + quote(t.table()) + columns;
+    }
+
+    static String dropConstraint(io.lockbench.impl.db.Backend backend, VersionTable t) {
+        return backend == io.lockbench.impl.db.Backend.POSTGRESQL
+                ? "ALTER TABLE " + quote(t.table()) + " DROP CONSTRAINT IF EXISTS " + quote(constraintName(t))
+                : "DROP INDEX IF EXISTS " + quote(constraintName(t));
+    }
+
+    /** The definition of the constraint as the catalog has it (one row), or no row. */
+    static String constraintDefinition(io.lockbench.impl.db.Backend backend) {
+        return backend == io.lockbench.impl.db.Backend.POSTGRESQL
+                ? "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = ? AND contype = 'u'"
+                + " AND conrelid = to_regclass(?)"
+                : "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ? AND tbl_name = ?";
+    }
+
+    /**
+     * Keeps legacy writers out for the rest of the repair's transaction, or {@code null} where a
+     * write transaction already does (SQLite, BEGIN IMMEDIATE). SHARE ROW EXCLUSIVE conflicts with
+     * every INSERT, UPDATE and DELETE (and waits for those in flight to commit) but lets readers on.
+     */
+    static String lockForRepair(Dialect d, VersionTable t) {
+        return d.backend() == io.lockbench.impl.db.Backend.POSTGRESQL
+                ? "LOCK TABLE " + quote(t.table()) + " IN SHARE ROW EXCLUSIVE MODE" : null;
+    }
+
+    static String setRevertedFrom(VersionTable t) {
+        return "UPDATE " + quote(t.table()) + " SET " + quote(t.revertedFromColumn()) + " = ? WHERE " + quote(t.idColumn()) + " = ?";
     }
 
     static String setVersion(VersionTable t) {
-        return "UPDATE " + t.table() + " SET " + t.versionColumn() + " = ? WHERE " + t.idColumn() + " = ?";
+        return "UPDATE " + quote(t.table()) + " SET " + quote(t.versionColumn()) + " = ? WHERE " + quote(t.idColumn()) + " = ?";
     }
 }

@@ -168,34 +168,11 @@ class UniqueConstraintSequencingIT {
                         + "VALUES ('a.txt', 2, 'theirs', 0)");
             }
             CompletableFuture<FileVersion> ours = CompletableFuture.supplyAsync(() -> files.update("a.txt", "ours"));
-            awaitBlockedBehind(db, backendPid(other));
+            PostgresLocks.awaitBlockedBehind(db, PostgresLocks.backendPid(other));
             other.commit();
 
             assertThat(ours.get(30, TimeUnit.SECONDS).version()).isEqualTo(3);
         }
         assertThat(told).containsExactly("a.txt UNIQUE_VIOLATION 1 true");
-    }
-
-    private static int backendPid(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    private static void awaitBlockedBehind(Database db, int pid) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (db.withConnection(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT COUNT(*) FROM pg_stat_activity WHERE " + pid + " = ANY(pg_blocking_pids(pid))")) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }) == 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the update never waited for the other writer");
-            }
-            Thread.sleep(10);
-        }
     }
 }

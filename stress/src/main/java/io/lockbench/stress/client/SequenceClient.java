@@ -26,7 +26,8 @@ final class SequenceClient extends ReferenceClient {
     @Override
     protected void opened() {
         files = switch (variant) {
-            case CONSTRAINED_SEQUENCE -> new ConstrainedFileVersions(db);
+            // Every append is a version, as the checker's model has it, even with a repeated payload.
+            case CONSTRAINED_SEQUENCE -> new ConstrainedFileVersions(db).newVersionWhenUnchanged(true);
             case MAX_PLUS_ONE -> new MaxPlusOneFileVersions(db, thinkTime());
             default -> throw new IllegalArgumentException(variant.cliName() + " is not a sequencing variant");
         };
