@@ -85,7 +85,7 @@ class FixtureVerdictTest {
         }
         List<Path> owned = fixtures().map(a -> expectFile((Path) a.get()[1])).toList();
         assertThat(owned).as("an .expect file with no <name>--<verdict>.edn beside it").containsAll(expects);
-        assertThat(expects).as("fixtures judged at two consistency models").hasSizeGreaterThanOrEqualTo(13);
+        assertThat(expects).as("fixtures judged at two consistency models").hasSizeGreaterThanOrEqualTo(20);
     }
 
     @ParameterizedTest(name = "{0}")
