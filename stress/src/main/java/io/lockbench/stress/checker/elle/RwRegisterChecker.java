@@ -72,7 +72,7 @@ public final class RwRegisterChecker implements Checker {
         }
         anomalies.addAll(versions.readAnomalies(views));
         anomalies.addAll(LostUpdates.find(txns, MicroOp::append,
-                m -> m.read() == null ? null : String.valueOf(m.registerValue()), "wrote"));
+                m -> m.read() == null ? null : m.read().isEmpty() ? "nil" : m.registerValue(), "wrote"));
 
         RegisterDependencies deps = RegisterDependencies.build(txns, views, versions,
                 realtime ? RealTimeOrder.of(history) : null);

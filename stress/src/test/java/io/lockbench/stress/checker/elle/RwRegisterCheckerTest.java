@@ -66,6 +66,8 @@ class RwRegisterCheckerTest {
         assertThat(types(result)).containsExactlyInAnyOrder("lost-update", "G2-item");
         Anomaly cycle = result.anomalies().stream().filter(a -> a.type().equals("G2-item")).findFirst().orElseThrow();
         assertThat(cycle.description()).contains("read key x = nil, before", "wrote 2 there");
+        Anomaly lost = result.anomalies().stream().filter(a -> a.type().equals("lost-update")).findFirst().orElseThrow();
+        assertThat(lost.description()).contains("all read key x as nil and then wrote it");
     }
 
     @Test
