@@ -65,7 +65,7 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
     int maxStates;
 
     @Option(names = "--consistency-models", paramLabel = "MODELS",
-            description = "Transactional models (list-append): what the history must satisfy, as Elle names them: "
+            description = "Transactional models (list-append, rw-register): what the history must satisfy, as Elle names them: "
                     + "read-uncommitted, read-committed, repeatable-read, snapshot-isolation, serializable, "
                     + "strict-serializable; several separated by commas (default: serializable).")
     String consistencyModels;

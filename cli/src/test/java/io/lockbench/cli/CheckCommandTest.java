@@ -91,7 +91,7 @@ class CheckCommandTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("bank")
-                .contains("cas-register, register, versioned, knossos-lock, multi-register, sequence, mutex, list-append");
+                .contains("cas-register, register, versioned, knossos-lock, multi-register, sequence, mutex, list-append, rw-register");
     }
 
     @Test

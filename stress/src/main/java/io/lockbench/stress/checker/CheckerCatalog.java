@@ -2,6 +2,7 @@ package io.lockbench.stress.checker;
 
 import io.lockbench.stress.checker.elle.ConsistencyModel;
 import io.lockbench.stress.checker.elle.ListAppendChecker;
+import io.lockbench.stress.checker.elle.RwRegisterChecker;
 import io.lockbench.stress.checker.linear.CasRegisterModel;
 import io.lockbench.stress.checker.linear.KnossosLockModel;
 import io.lockbench.stress.checker.linear.LinearizabilityChecker;
@@ -40,6 +41,8 @@ public final class CheckerCatalog {
         CHECKERS.put("mutex", budget -> new MutexChecker());
         CHECKERS.put("list-append", budget -> new ListAppendChecker());
         TRANSACTIONAL.put("list-append", ListAppendChecker::new);
+        CHECKERS.put("rw-register", budget -> new RwRegisterChecker());
+        TRANSACTIONAL.put("rw-register", RwRegisterChecker::new);
     }
 
     private CheckerCatalog() {

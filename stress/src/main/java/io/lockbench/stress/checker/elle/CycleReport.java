@@ -23,10 +23,10 @@ final class CycleReport {
 
     private final DependencyGraph graph;
     private final List<Txn> txns;
-    private final EdgeExplainer explainer;
+    private final StepExplainer explainer;
     private final int relations;
 
-    CycleReport(DependencyGraph graph, List<Txn> txns, EdgeExplainer explainer, int relations) {
+    CycleReport(DependencyGraph graph, List<Txn> txns, StepExplainer explainer, int relations) {
         this.graph = graph;
         this.txns = txns;
         this.explainer = explainer;

@@ -102,7 +102,7 @@ final class Dependencies {
      * frontier member; each completion replaces, in the frontier, those that were linked to it.
      * Every "A completed before B began" is then a path, with about (concurrency) edges per node.
      */
-    private static void realTimeEdges(DependencyGraph.Builder g, List<Txn> txns, RealTimeOrder order) {
+    static void realTimeEdges(DependencyGraph.Builder g, List<Txn> txns, RealTimeOrder order) {
         long[] events = new long[txns.size() * 2];
         int n = 0;
         for (Txn t : txns) {

@@ -2,8 +2,8 @@ package io.lockbench.stress.checker.elle;
 
 import java.util.List;
 
-/** Says, in a sentence, why one transaction depends on another: which key, which elements. */
-final class EdgeExplainer {
+/** Says, in a sentence, why one list-append transaction depends on another: which key, which elements. */
+final class EdgeExplainer implements StepExplainer {
 
     private final KeyOrders orders;
     private final Appends appends;
@@ -13,7 +13,8 @@ final class EdgeExplainer {
         this.appends = appends;
     }
 
-    String explain(Txn from, Txn to, int relation) {
+    @Override
+    public String explain(Txn from, Txn to, int relation) {
         String f = from.name();
         String t = to.name();
         switch (relation) {

@@ -125,7 +125,7 @@ public final class ListAppendChecker implements Checker {
      * One anomaly per distinct cycle, at most {@link #CYCLES_SHOWN_PER_TYPE} per type, into
      * {@code out}; returns how many were left out.
      */
-    private static int cycleAnomalies(List<int[]> cycles, CycleReport report, List<Anomaly> out) {
+    static int cycleAnomalies(List<int[]> cycles, CycleReport report, List<Anomaly> out) {
         Set<String> distinct = new HashSet<>();
         Map<String, Integer> perType = new LinkedHashMap<>();
         int hidden = 0;
@@ -146,7 +146,7 @@ public final class ListAppendChecker implements Checker {
         return hidden;
     }
 
-    private static int keys(List<Txn> txns) {
+    static int keys(List<Txn> txns) {
         Set<Object> keys = new HashSet<>();
         for (Txn t : txns) {
             for (MicroOp m : t.mops()) {

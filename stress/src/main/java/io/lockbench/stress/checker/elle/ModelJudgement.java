@@ -61,6 +61,8 @@ final class ModelJudgement {
         s.put("not", names(not));
         s.put("also-not", names(alsoNot));
         s.put("satisfies", names(satisfied));
+        // Allowed anomalies are not evidence, but a reader (and the fixtures) can still see their names.
+        s.put("allowed-anomaly-types", allowed.stream().map(Anomaly::type).distinct().toList());
 
         StringBuilder summary = new StringBuilder(prefix).append(", checked ")
                 .append(ConsistencyModel.describe(checked)).append(": ");
