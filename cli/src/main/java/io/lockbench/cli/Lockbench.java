@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Which database locking strategy to use for concurrent writes, and whether an "
                 + "implementation of it is safe.",
         subcommands = {RunCommand.class, CheckCommand.class, VersionsCommand.class, SynthCommand.class, ConvertCommand.class,
-                PostgresCommand.class, BenchCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+                PostgresCommand.class, BenchCommand.class, ReportCommand.class, CompareCommand.class, CommandLine.HelpCommand.class})
 public final class Lockbench implements Runnable {
 
     public static final int EXIT_VALID = 0;
