@@ -106,8 +106,10 @@ final class CompareCommand implements Callable<Integer> {
                 out.println();
                 out.println("== benchmarks on " + b.displayName());
                 out.flush();
-                BenchRunner.run(new BenchRequest(List.of(b), quick ? Preset.QUICK : Preset.FULL, List.of(),
-                        Optional.of(dir.resolve("bench").resolve(name(b) + ".json")), command), out);
+                // -rff: where JMH's results go, as a user would give it to lockbench bench
+                Path results = dir.resolve("bench").resolve(name(b) + ".json");
+                BenchRunner.run(new BenchRequest(List.of(b), quick ? Preset.QUICK : Preset.FULL,
+                        List.of("-rff", results.toString()), Optional.of(results), command), out);
             }
             phase = Phase.STRESS;
             boolean allAsExpected = true;
