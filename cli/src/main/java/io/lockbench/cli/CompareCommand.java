@@ -164,7 +164,9 @@ final class CompareCommand implements Callable<Integer> {
                 allAsExpected &= !Boolean.FALSE.equals(r.asExpected());
                 out.printf(Locale.ROOT, "[%d/%d] %-40s %s%s%n", ++n, rows.size(), r.scenario(),
                         r.verdict().toUpperCase(Locale.ROOT), r.asExpected() == null ? ""
-                                : r.asExpected() ? " (as expected)" : " (EXPECTED " + r.expected().toUpperCase(Locale.ROOT) + ")");
+                                : r.asExpected() ? " (as expected)" : r.verdict().equals(r.expected())
+                                ? " (NOT THE DECLARED ANOMALY: " + r.expectedAnomaly() + ")"
+                                : " (EXPECTED " + r.expected().toUpperCase(Locale.ROOT) + ")");
             } catch (IOException | RuntimeException e) {
                 allAsExpected = false;
                 out.printf(Locale.ROOT, "[%d/%d] %-40s ERROR %s%n", ++n, rows.size(), scenario.name(), e.getMessage());

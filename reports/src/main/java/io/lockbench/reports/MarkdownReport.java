@@ -99,15 +99,17 @@ public final class MarkdownReport {
             for (DetectionMatrix.Line l : t.lines()) {
                 md.append("| ").append(l.variant()).append(l.broken() ? " (broken)" : "").append(" |");
                 for (Optional<DetectionMatrix.Cell> c : l.cells()) {
-                    md.append(' ').append(c.map(MarkdownReport::cell).orElse("·")).append(" |");
+                    md.append(' ').append(c.map(cell -> cell(cell, l.expectedAnomaly())).orElse("·")).append(" |");
                 }
                 md.append('\n');
             }
         }
     }
 
-    private static String cell(DetectionMatrix.Cell c) {
-        String mark = c.asExpected() == null ? "" : c.asExpected() ? " ✓" : " ✗ expected " + c.expected();
+    private static String cell(DetectionMatrix.Cell c, String declaredAnomaly) {
+        String mark = c.asExpected() == null ? "" : c.asExpected() ? " ✓"
+                : c.verdict().equals(c.expected()) ? " ✗ not the declared anomaly (" + declaredAnomaly + ")"
+                : " ✗ expected " + c.expected();
         String failures = c.failures().isEmpty() ? "" : "<br>" + String.join(", ", c.failures());
         return "**" + c.verdict() + "**" + mark + failures;
     }

@@ -86,7 +86,9 @@ public final class ReportInputs {
     }
 
     private static List<Path> jsonFilesUnder(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
+        // A link given as the start (compare/latest) is followed; links below it (runs/…/latest) are not,
+        // so no run is read twice.
+        try (Stream<Path> files = Files.walk(Files.isSymbolicLink(dir) ? dir.toRealPath() : dir)) {
             return files.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".json"))
                     .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         } catch (IOException e) {

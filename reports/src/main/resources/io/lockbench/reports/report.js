@@ -154,7 +154,8 @@
           if (!c) { html += '<td class="na">·</td>'; return; }
           var cls = c.verdict + (c.asExpected === false ? ' unexpected' : '');
           html += '<td class="' + esc(cls) + '" title="' + esc(c.scenario) + '"><b>' + esc(c.verdict) + '</b>' +
-            (c.asExpected === true ? ' (as expected)' : c.asExpected === false ? ' (expected ' + esc(c.expected) + ')' : '') +
+            (c.asExpected === true ? ' (as expected)' : c.asExpected === false ? (c.verdict === c.expected
+              ? ' (but not the declared anomaly: ' + esc(l.expectedAnomaly) + ')' : ' (expected ' + esc(c.expected) + ')') : '') +
             (c.anomalies.length ? '<small>' + esc(c.anomalies.join(', ')) + '</small>' : '') +
             '<small>' + (c.failures.length ? esc(c.failures.join(', ')) : 'no failed operations') + '</small></td>';
         });

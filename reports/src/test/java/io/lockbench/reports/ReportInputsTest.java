@@ -26,6 +26,18 @@ class ReportInputsTest {
     }
 
     @Test
+    void aLinkToADirectory_isFollowed_butLinksBelowItAreNot(@TempDir Path dir) throws IOException {
+        Path real = dir.resolve("20261202T120000Z");
+        Fixtures.copy(Fixtures.OPTIMISTIC_RUN, real.resolve("runs"));
+        Files.createSymbolicLink(real.resolve("runs").resolve("latest"), Path.of("optimistic--kill-connections"));
+        Path latest = Files.createSymbolicLink(dir.resolve("latest"), real.getFileName());
+
+        ReportData data = ReportInputs.read(List.of(latest));
+
+        assertThat(data.stress()).hasSize(1);
+    }
+
+    @Test
     void malformedJson_namesTheFileAndLine(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("results.json");
         Files.writeString(bad, "[\n  {\"benchmark\": \"x\",\n  oops\n]");

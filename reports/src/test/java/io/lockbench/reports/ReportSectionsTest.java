@@ -67,6 +67,18 @@ class ReportSectionsTest {
     }
 
     @Test
+    void aTwinThatIsInvalidForAnotherReason_isMarkedNotAsExpected_withTheAnomalyItDeclares(@TempDir Path dir)
+            throws java.io.IOException {
+        Path run = Fixtures.copy(Fixtures.TWIN_RUN, dir).resolve("results.json");
+        java.nio.file.Files.writeString(run, java.nio.file.Files.readString(run)
+                .replace("\"as_expected\": true", "\"as_expected\": false"));
+
+        String md = MarkdownReport.render(report(run), Optional.empty());
+
+        assertThat(md).contains("| verify-after-write (broken) | **invalid** ✗ not the declared anomaly (lost update)<br>");
+    }
+
+    @Test
     void aDetectionRow_isOneMarkdownLine_withItsFailuresInTheCell(@TempDir Path dir) {
         Report report = report(Fixtures.copy(Fixtures.OPTIMISTIC_RUN, dir));
 
