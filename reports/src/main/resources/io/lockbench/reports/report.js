@@ -13,6 +13,13 @@
       return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
     });
   }
+  // One color per benchmark in every chart: assigned on first sight, baselines grey.
+  var colors = {};
+  function colorOf(name) {
+    if (/baseline/.test(name)) { return /INSERT/.test(name) ? '#6b7383' : '#a7afbd'; }
+    if (!colors[name]) { colors[name] = PALETTE[Object.keys(colors).length % PALETTE.length]; }
+    return colors[name];
+  }
   function strong(s) { return esc(s).replace(/\*\*(.+?)\*\*/g, '<b>$1</b>'); }
   function add(parent, tag, html, className) {
     var e = document.createElement(tag);
@@ -53,7 +60,7 @@
     var out = [];
     series.forEach(function (s, i) {
       out.push({ name: s.name, type: 'bar', barGap: '10%', barCategoryGap: '20%',
-        itemStyle: s.baseline ? { color: '#9aa3b2' } : s.broken ? { decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [3, 3], rotation: -0.8 } } : undefined,
+        itemStyle: { color: colorOf(s.name), decal: s.broken ? { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [3, 3], rotation: -0.8 } : undefined },
         data: s.values.map(function (v) { return v === null ? '-' : v; }) });
       out.push({ name: s.name, type: 'custom', z: 10, tooltip: { show: false },
         data: s.values.map(function (v, k) { var e = s.errors[k]; return v === null || e === null ? [k, '-', '-'] : [k, v - e, v + e]; }),
@@ -121,7 +128,7 @@
         grid: { left: 70, right: 20, top: 40, bottom: 30 },
         xAxis: { type: 'category', data: l.percentiles },
         yAxis: { type: 'log', name: 'µs per call (log)', nameLocation: 'middle', nameGap: 52 },
-        series: l.series.map(function (x) { return { name: x.name, type: 'line', symbolSize: 7,
+        series: l.series.map(function (x) { return { name: x.name, type: 'line', symbolSize: 7, color: colorOf(x.name),
           lineStyle: x.broken ? { type: 'dashed' } : undefined, data: x.values.map(function (v) { return v === null ? '-' : v; }) }; })
       }, 320);
     });
