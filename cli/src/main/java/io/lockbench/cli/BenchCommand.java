@@ -100,6 +100,14 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private List<Backend> backends() {
+        return backends(backend, spec.commandLine());
+    }
+
+    /**
+     * The backends {@code --backend} names; without it SQLite, and PostgreSQL too when
+     * LOCKBENCH_PG_URL is set. {@code lockbench compare} chooses the same way.
+     */
+    static List<Backend> backends(String backend, CommandLine commandLine) {
         boolean pgConfigured = System.getenv(Scratch.PG_URL_ENV) != null && !System.getenv(Scratch.PG_URL_ENV).isBlank();
         if (backend == null) {
             return pgConfigured ? List.of(Backend.SQLITE, Backend.POSTGRESQL) : List.of(Backend.SQLITE);
@@ -108,7 +116,7 @@ final class BenchCommand implements Callable<Integer> {
             case "all" -> List.of(Backend.SQLITE, Backend.POSTGRESQL);
             case "sqlite" -> List.of(Backend.SQLITE);
             case "postgres", "postgresql", "pg" -> List.of(Backend.POSTGRESQL);
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+            default -> throw new CommandLine.ParameterException(commandLine,
                     "unknown backend '" + backend + "'; valid: sqlite, postgres, all");
         };
         if (chosen.contains(Backend.POSTGRESQL) && !pgConfigured) {

@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
         versionProvider = Lockbench.Version.class,
         description = "Which database locking strategy to use for concurrent writes, and whether an "
                 + "implementation of it is safe.",
-        subcommands = {RunCommand.class, CheckCommand.class, VersionsCommand.class, ClaimsCommand.class, SynthCommand.class, ConvertCommand.class,
-                PostgresCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CompareCommand.class, RunCommand.class, CheckCommand.class, ReportCommand.class, BenchCommand.class,
+                VersionsCommand.class, ClaimsCommand.class, SynthCommand.class, ConvertCommand.class,
+                PostgresCommand.class, CommandLine.HelpCommand.class})
 public final class Lockbench implements Runnable {
 
     public static final int EXIT_VALID = 0;
