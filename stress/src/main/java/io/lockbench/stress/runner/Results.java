@@ -28,7 +28,7 @@ final class Results {
 
     static RunResults.CheckerOutcome outcome(String model, CheckResult r) {
         List<RunResults.AnomalyFound> anomalies = new ArrayList<>();
-        for (Anomaly a : r.anomalies().subList(0, Math.min(MAX_ANOMALIES, r.anomalies().size()))) {
+        for (Anomaly a : listed(r.anomalies())) {
             List<Map<String, Object>> ops = new ArrayList<>();
             for (Op op : a.ops().subList(0, Math.min(MAX_EVIDENCE_OPS, a.ops().size()))) {
                 ops.add(opMap(op));
@@ -38,8 +38,32 @@ final class Results {
         Map<String, Object> stats = new LinkedHashMap<>(r.stats());
         if (r.anomalies().size() > MAX_ANOMALIES) {
             stats.put("anomalies-not-listed", r.anomalies().size() - MAX_ANOMALIES);
+            Map<String, Integer> byType = new java.util.TreeMap<>();
+            r.anomalies().forEach(a -> byType.merge(a.type(), 1, Integer::sum));
+            stats.put("anomalies-by-type", byType);
         }
         return new RunResults.CheckerOutcome(model, lower(r.verdict()), r.summary(), anomalies, stats);
+    }
+
+    /**
+     * The anomalies results.json lists: the first of every type, then the rest in order, at most
+     * {@link #MAX_ANOMALIES}; so a type found late (the declared one, say) is never hidden by many of another.
+     */
+    static List<Anomaly> listed(List<Anomaly> all) {
+        if (all.size() <= MAX_ANOMALIES) {
+            return all;
+        }
+        java.util.Set<String> types = new java.util.HashSet<>();
+        java.util.Set<Integer> chosen = new java.util.TreeSet<>();
+        for (int i = 0; i < all.size() && chosen.size() < MAX_ANOMALIES; i++) {
+            if (types.add(all.get(i).type())) {
+                chosen.add(i);
+            }
+        }
+        for (int i = 0; i < all.size() && chosen.size() < MAX_ANOMALIES; i++) {
+            chosen.add(i);
+        }
+        return chosen.stream().map(all::get).toList();
     }
 
     static Map<String, Object> opMap(Op op) {
