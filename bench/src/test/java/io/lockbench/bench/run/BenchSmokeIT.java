@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchSmokeIT {
 
-    private static final int METHODS = 10;
+    private static final int METHODS = 12;
 
     private static List<Backend> backends() {
         List<Backend> backends = new ArrayList<>(List.of(Backend.SQLITE));
@@ -56,7 +56,7 @@ class BenchSmokeIT {
         assertThat(console.toString()).contains("[ 1/" + expected + "]").contains("left");
         BenchFile read = BenchFile.read(file);
         assertThat(read.results()).hasSize(expected);
-        Set<String> cells = read.results().stream().map(r -> r.method() + " " + r.mode() + " " + r.backend())
+        Set<String> cells = read.results().stream().map(r -> r.benchmark() + " " + r.mode() + " " + r.backend())
                 .collect(Collectors.toSet());
         assertThat(cells).hasSize(expected);
         for (BenchResult r : read.results()) {
