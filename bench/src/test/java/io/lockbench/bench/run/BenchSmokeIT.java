@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchSmokeIT {
 
-    private static final int METHODS = 12;
+    private static final int METHODS = 13;
 
     private static List<Backend> backends() {
         List<Backend> backends = new ArrayList<>(List.of(Backend.SQLITE));
