@@ -63,7 +63,28 @@ class CheckConsistencyModelsTest {
                 writeSkew.toString());
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("transactional models only (list-append)");
+        assertThat(run.err()).contains("transactional models only (list-append, rw-register)");
+    }
+
+    @Test
+    void readSkewOfRegisters_isInvalidAtSnapshotIsolation_andValidAtReadCommitted() throws IOException {
+        // Elle's rw-register read skew: x read as nil, y as the value written with x: G-single-item.
+        Path readSkew = Files.writeString(dir.resolve("read-skew.edn"), """
+                {:index 0, :type :invoke, :process 0, :value [[:w :x 1] [:w :y 1]]}
+                {:index 1, :type :ok, :process 0, :value [[:w :x 1] [:w :y 1]]}
+                {:index 2, :type :invoke, :process 1, :value [[:r :x nil] [:r :y nil]]}
+                {:index 3, :type :ok, :process 1, :value [[:r :x nil] [:r :y 1]]}
+                """);
+
+        CommandRun si = CommandRun.of("check", "--model", "rw-register", "--consistency-models",
+                "snapshot-isolation", readSkew.toString());
+        CommandRun rc = CommandRun.of("check", "--model", "rw-register", "--consistency-models",
+                "read-committed", readSkew.toString());
+
+        assertThat(si.exit()).as(si.out() + si.err()).isEqualTo(1);
+        assertThat(si.out()).contains("checked snapshot-isolation: G-single-item ×1");
+        assertThat(rc.exit()).as(rc.out() + rc.err()).isZero();
+        assertThat(rc.out()).contains("checked read-committed: valid", "allowed there: G-single-item ×1");
     }
 
     @Test

@@ -39,7 +39,7 @@ final class VersionTableResolver {
         });
     }
 
-    /** {@code table} with {@code column} as its reverted-from column if it has one that matches. */
+    /** Whether {@code table} has {@code column} (exactly, or the one name that differs only in case). */
     static boolean hasColumn(Database db, VersionTable table, String column) {
         try {
             resolve(db, table.withRevertedFromColumn(column));
