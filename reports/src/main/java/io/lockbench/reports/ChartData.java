@@ -176,7 +176,7 @@ final class ChartData {
         if (r.isBaseline()) {
             return (r.baseline() == Baseline.RAW_INSERT ? "raw INSERT" : "raw UPDATE") + " (baseline)";
         }
-        return r.variant().orElseThrow().cliName();
+        return io.lockbench.bench.results.MeasuredVariants.label(r.benchmark(), r.variant().orElseThrow());
     }
 
     static String cell(SummaryRow r) {

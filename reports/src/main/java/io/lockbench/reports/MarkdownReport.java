@@ -58,7 +58,7 @@ public final class MarkdownReport {
                 .sorted(Comparator.comparing(SummaryRow::backend).thenComparing(r -> r.variant().get().ordinal())
                         .thenComparingInt(r -> parse(r.keys())).thenComparingInt(SummaryRow::threads))
                 .forEach(r -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s |%n",
-                        Labels.backend(r.backend()), r.variant().get().cliName(), r.keys(), r.threads(),
+                        Labels.backend(r.backend()), ChartData.name(r), r.keys(), r.threads(),
                         Labels.number(r.opsPerSec()), ratio(r), Labels.micros(r.latencyMicros().p99()),
                         perCall(r.perCall()))));
     }

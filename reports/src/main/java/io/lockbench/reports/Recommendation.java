@@ -29,7 +29,7 @@ public final class Recommendation {
     public static List<Advice> of(List<SummaryRow> rows, List<RunResults> stressRuns) {
         Map<String, Map<Integer, List<SummaryRow>>> cells = new TreeMap<>();
         for (SummaryRow r : rows) {
-            if (r.variant().isPresent() && !r.variant().get().isBroken() && !Double.isNaN(r.ratio())) {
+            if (r.variant().isPresent() && !r.variant().get().isBroken() && r.comparesStrategies() && !Double.isNaN(r.ratio())) {
                 cells.computeIfAbsent(r.backend(), b -> new TreeMap<>())
                         .computeIfAbsent(keysOf(r), k -> new ArrayList<>()).add(r);
             }

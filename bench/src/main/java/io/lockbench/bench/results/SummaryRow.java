@@ -46,4 +46,9 @@ public record SummaryRow(String benchmark, Optional<Variant> variant, Baseline b
     public boolean isBaseline() {
         return variant.isEmpty();
     }
+
+    /** Whether this row measures a strategy's write, to be compared with the others (see {@link MeasuredVariants}). */
+    public boolean comparesStrategies() {
+        return MeasuredVariants.comparesStrategies(benchmark);
+    }
 }

@@ -59,4 +59,17 @@ class MeasuredVariantsTest {
         assertThat(MeasuredVariants.methodOf(Variant.CHECK_THEN_INSERT)).isEqualTo("checkThenInsert");
         assertThat(MeasuredVariants.of("rawUpdate")).isEmpty();
     }
+
+    @Test
+    void operationBenchmarks_exist_andAreLabelledApartFromTheirStrategy() {
+        Set<String> classes = benchmarks().stream().map(MeasuredVariants::benchmarkClass).collect(Collectors.toSet());
+        assertThat(classes).containsAll(MeasuredVariants.OPERATION_BENCHMARKS);
+
+        String logAppend = "io.lockbench.bench.AgentLogAppendBenchmark.agentScoped";
+        String context = "io.lockbench.bench.AgentContextBenchmark.agentScoped";
+        assertThat(MeasuredVariants.comparesStrategies(logAppend)).isFalse();
+        assertThat(MeasuredVariants.comparesStrategies(context)).isTrue();
+        assertThat(MeasuredVariants.label(logAppend, Variant.AGENT_SCOPED)).isEqualTo("agent-scoped (log append)");
+        assertThat(MeasuredVariants.label(context, Variant.AGENT_SCOPED)).isEqualTo("agent-scoped");
+    }
 }
