@@ -1,11 +1,8 @@
 package io.lockbench.impl.claims;
 
+import io.lockbench.impl.sweep.PeriodicSweep;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,56 +17,32 @@ public final class StaleClaimSweeper implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StaleClaimSweeper.class);
 
-    private final ClaimStore store;
-    private final ScheduledExecutorService scheduler;
-    private final AtomicLong sweeps = new AtomicLong();
-    private final AtomicLong expired = new AtomicLong();
+    private final PeriodicSweep sweep;
 
     /** Starts sweeping at once. */
     public StaleClaimSweeper(ClaimStore store, Duration interval) {
-        if (interval.toMillis() < 1) {
-            throw new IllegalArgumentException("sweep interval must be at least 1 ms, was " + interval);
-        }
-        this.store = store;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "stale-claim-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::sweep, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void sweep() {
-        try {
+        this.sweep = new PeriodicSweep("stale-claim-sweeper", () -> {
             List<Claim> claims = store.expireStale();
-            sweeps.incrementAndGet();
-            expired.addAndGet(claims.size());
             for (Claim c : claims) {
                 log.info("expired stale claim {} of '{}' held by session {}", c.id(), c.resourceId(), c.sessionId());
             }
-        } catch (RuntimeException e) {
-            log.warn("stale-claim sweep failed: {}", e.toString());
-        }
+            return claims.size();
+        }, interval);
     }
 
     /** Sweeps completed. */
     public long sweeps() {
-        return sweeps.get();
+        return sweep.sweeps();
     }
 
     /** Claims expired by this sweeper so far. */
     public long expired() {
-        return expired.get();
+        return sweep.expired();
     }
 
     /** Stops sweeping; a sweep in flight finishes first. */
     @Override
     public void close() {
-        scheduler.shutdown();
-        try {
-            scheduler.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sweep.close();
     }
 }
