@@ -105,6 +105,13 @@ public final class ListAppendChecker implements Checker {
                 relations), cycleAnomalies);
         anomalies.addAll(cycleAnomalies);
 
+        return judge(name(), models, anomalies, stats, graph, search, notShown, txns.size(), ok, failed, began);
+    }
+
+    /** The graph's and the search's figures into {@code stats}, the summary line, and the verdict at {@code models}: the same for every transactional model. */
+    static CheckResult judge(String checker, java.util.Set<ConsistencyModel> models, List<Anomaly> anomalies,
+                             Map<String, Object> stats, DependencyGraph graph, CycleSearch search, int notShown,
+                             int txns, long ok, long failed, long began) {
         stats.put("ww-edges", graph.count(DependencyGraph.WW));
         stats.put("wr-edges", graph.count(DependencyGraph.WR));
         stats.put("rw-edges", graph.count(DependencyGraph.RW));
@@ -113,12 +120,12 @@ public final class ListAppendChecker implements Checker {
         stats.put("cycles-not-shown", notShown);
         stats.put("elapsed-ms", (System.nanoTime() - began) / 1_000_000);
 
-        String summary = txns.size() + " txns (" + ok + " ok, " + failed + " failed, " + (txns.size() - ok - failed)
+        String summary = txns + " txns (" + ok + " ok, " + failed + " failed, " + (txns - ok - failed)
                 + " indeterminate) over " + stats.get("keys") + " keys";
         if (search.budgetSpent()) {
             summary += " (the cycle search hit its budget, so some kinds of cycle may be unreported)";
         }
-        return ModelJudgement.judge(name(), models, anomalies, summary, stats);
+        return ModelJudgement.judge(checker, models, anomalies, summary, stats);
     }
 
     /**

@@ -83,19 +83,6 @@ public final class RwRegisterChecker implements Checker {
         int notShown = ListAppendChecker.cycleAnomalies(cycles, new CycleReport(graph, txns, deps, relations),
                 anomalies);
 
-        stats.put("ww-edges", graph.count(DependencyGraph.WW));
-        stats.put("wr-edges", graph.count(DependencyGraph.WR));
-        stats.put("rw-edges", graph.count(DependencyGraph.RW));
-        stats.put("realtime-edges", graph.count(DependencyGraph.RT));
-        stats.put("cycle-search", search.budgetSpent() ? "budget spent" : "complete");
-        stats.put("cycles-not-shown", notShown);
-        stats.put("elapsed-ms", (System.nanoTime() - began) / 1_000_000);
-
-        String summary = txns.size() + " txns (" + ok + " ok, " + failed + " failed, " + (txns.size() - ok - failed)
-                + " indeterminate) over " + stats.get("keys") + " keys";
-        if (search.budgetSpent()) {
-            summary += " (the cycle search hit its budget, so some kinds of cycle may be unreported)";
-        }
-        return ModelJudgement.judge(name(), models, anomalies, summary, stats);
+        return ListAppendChecker.judge(name(), models, anomalies, stats, graph, search, notShown, txns.size(), ok, failed, began);
     }
 }
