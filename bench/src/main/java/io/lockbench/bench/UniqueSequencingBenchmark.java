@@ -6,6 +6,7 @@ import io.lockbench.bench.fixture.DatabaseBenchmark;
 import io.lockbench.bench.fixture.Outcomes;
 import io.lockbench.impl.db.DatabaseException;
 import io.lockbench.impl.retry.Backoff;
+import io.lockbench.impl.retry.RetryLogging;
 import io.lockbench.impl.sequence.ConstrainedFileVersions;
 import io.lockbench.impl.sequence.FileVersion;
 import io.lockbench.impl.sequence.FileVersions;
@@ -65,7 +66,8 @@ public class UniqueSequencingBenchmark extends DatabaseBenchmark {
             this.outcomes = outcomes;
             // Every update writes the same payload: measure the insert, not the skip of unchanged content.
             constrained = new ConstrainedFileVersions(files.db(), Backoff.DEFAULT,
-                    ConstrainedFileVersions.DEFAULT_MAX_ATTEMPTS, outcomes).newVersionWhenUnchanged(true);
+                    ConstrainedFileVersions.DEFAULT_MAX_ATTEMPTS, outcomes).newVersionWhenUnchanged(true)
+                    .logging(RetryLogging.QUIET);
             maxPlusOne = new MaxPlusOneFileVersions(files.db());
         }
     }

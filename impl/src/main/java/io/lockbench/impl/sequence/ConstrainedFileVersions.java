@@ -7,6 +7,7 @@ import io.lockbench.impl.db.Jdbc;
 import io.lockbench.impl.db.SqlWork;
 import io.lockbench.impl.retry.Backoff;
 import io.lockbench.impl.retry.RetryListener;
+import io.lockbench.impl.retry.RetryLogging;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Unique-constraint sequencing, done right: {@code UNIQUE(file_id, version)} makes the database
@@ -35,6 +37,10 @@ public final class ConstrainedFileVersions implements FileVersions {
     private final int maxAttempts;
     private final RetryListener listener;
     private final boolean newVersionWhenUnchanged;
+    private final RetryLogging logging;
+
+    /** Races are routine here (the unique index settles them): DEBUG; giving up is ERROR. */
+    public static final RetryLogging DEFAULT_LOGGING = new RetryLogging(Level.DEBUG, Level.ERROR);
 
     public ConstrainedFileVersions(Database db) {
         this(db, Backoff.DEFAULT, DEFAULT_MAX_ATTEMPTS);
@@ -46,11 +52,12 @@ public final class ConstrainedFileVersions implements FileVersions {
 
     /** @param listener told about every lost attempt (the benchmarks count them) */
     public ConstrainedFileVersions(Database db, Backoff backoff, int maxAttempts, RetryListener listener) {
-        this(new FileVersionRows(db, VersionTable.CONSTRAINED), backoff, maxAttempts, listener, false);
+        this(new FileVersionRows(db, VersionTable.CONSTRAINED), backoff, maxAttempts, listener, false,
+                DEFAULT_LOGGING);
     }
 
     private ConstrainedFileVersions(FileVersionRows rows, Backoff backoff, int maxAttempts, RetryListener listener,
-                                    boolean newVersionWhenUnchanged) {
+                                    boolean newVersionWhenUnchanged, RetryLogging logging) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be ≥ 1, was " + maxAttempts);
         }
@@ -59,6 +66,7 @@ public final class ConstrainedFileVersions implements FileVersions {
         this.maxAttempts = maxAttempts;
         this.listener = listener;
         this.newVersionWhenUnchanged = newVersionWhenUnchanged;
+        this.logging = logging;
     }
 
     /**
@@ -66,7 +74,12 @@ public final class ConstrainedFileVersions implements FileVersions {
      * the latest (an audit trail of saves rather than of changes).
      */
     public ConstrainedFileVersions newVersionWhenUnchanged(boolean always) {
-        return new ConstrainedFileVersions(rows, backoff, maxAttempts, listener, always);
+        return new ConstrainedFileVersions(rows, backoff, maxAttempts, listener, always, logging);
+    }
+
+    /** The same store logging races and give-ups at these levels ({@link RetryLogging#QUIET} for benchmarks). */
+    public ConstrainedFileVersions logging(RetryLogging levels) {
+        return new ConstrainedFileVersions(rows, backoff, maxAttempts, listener, newVersionWhenUnchanged, levels);
     }
 
     @Override
@@ -175,7 +188,8 @@ public final class ConstrainedFileVersions implements FileVersions {
                     throw e;
                 }
                 last = e;
-                log.debug("version race on file '{}' at attempt {}/{} ({})", fileId, n, maxAttempts, e.kind());
+                log.atLevel(logging.conflict()).log("version race on file '{}' at attempt {}/{} ({})",
+                        fileId, n, maxAttempts, e.kind());
                 listener.transientFailure(fileId, e.kind(), n, n < maxAttempts);
                 if (n < maxAttempts) {
                     backoff.pause(n);
@@ -183,7 +197,7 @@ public final class ConstrainedFileVersions implements FileVersions {
             }
         }
         SequenceConflictException giveUp = new SequenceConflictException(fileId, maxAttempts, last);
-        log.error("gave up adding a version to file '{}' after {} attempts, each lost to another writer; "
+        log.atLevel(logging.giveUp()).log("gave up adding a version to file '{}' after {} attempts, each lost to another writer; "
                 + "nothing was written (raise maxAttempts or the backoff if writers are this many)", fileId, maxAttempts);
         throw giveUp;
     }
