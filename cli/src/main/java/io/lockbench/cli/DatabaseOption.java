@@ -7,7 +7,7 @@ import io.lockbench.impl.db.JdbcUrls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** {@code --db JDBC_URL}, opened as {@code versions} opens it: a missing SQLite file is an error, never a new file. */
+/** {@code --db JDBC_URL} of {@code versions} and {@code claims}: a missing SQLite file is an error, never a new file. */
 final class DatabaseOption {
 
     /** The PostgreSQL driver's own logger (java.util.logging), held so the setting sticks. */

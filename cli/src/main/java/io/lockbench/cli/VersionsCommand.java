@@ -1,8 +1,6 @@
 package io.lockbench.cli;
 
 import io.lockbench.impl.db.Database;
-import io.lockbench.impl.db.DatabaseConfig;
-import io.lockbench.impl.db.DatabaseUnavailableException;
 import io.lockbench.impl.db.JdbcUrls;
 import io.lockbench.impl.sequence.DuplicateVersion;
 import io.lockbench.impl.sequence.DuplicateVersionFinder;
@@ -16,8 +14,6 @@ import io.lockbench.impl.sequence.VersionRepair;
 import io.lockbench.impl.sequence.VersionRestore;
 import io.lockbench.impl.sequence.VersionTable;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,14 +37,10 @@ final class VersionsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The PostgreSQL driver's own logger (java.util.logging), held so the setting sticks. */
-    private static final java.util.logging.Logger QUIET_DRIVER = java.util.logging.Logger.getLogger("org.postgresql");
-
     /** Where the versions live: the database and, for a user's own table, its names. */
     static final class TableOptions {
-        @Option(names = "--db", required = true, paramLabel = "JDBC_URL",
-                description = "Database, e.g. jdbc:sqlite:app.db or jdbc:postgresql://127.0.0.1:5432/app?user=me")
-        String url;
+        @Mixin
+        DatabaseOption database;
 
         @Option(names = "--table", defaultValue = "lb_file_versions_legacy",
                 description = "Table holding the versions (default: ${DEFAULT-VALUE}, where the broken twin writes)")
@@ -88,7 +80,7 @@ final class VersionsCommand implements Runnable {
          * its password hidden, and only the names that differ from the defaults.
          */
         String asArguments() {
-            StringBuilder b = new StringBuilder("--db '").append(JdbcUrls.redact(url)).append("'");
+            StringBuilder b = new StringBuilder("--db '").append(JdbcUrls.redact(database.url)).append("'");
             appendIfNot(b, "--table", table, "lb_file_versions_legacy");
             appendIfNot(b, "--id-column", idColumn, "id");
             appendIfNot(b, "--file-column", fileColumn, "file_id");
@@ -110,13 +102,7 @@ final class VersionsCommand implements Runnable {
          * a database that is not there means the path is wrong.
          */
         Database open(boolean readOnly) {
-            QUIET_DRIVER.setLevel(java.util.logging.Level.OFF); // its warnings repeat what the error says
-            Path file = JdbcUrls.sqliteFile(url);
-            if (file != null && !Files.exists(file)) {
-                throw new DatabaseUnavailableException("no such database file: " + file + " ("
-                        + JdbcUrls.redact(url) + "); check the path", null);
-            }
-            return Database.open(DatabaseConfig.of(url).withReadOnly(readOnly).withMaxPoolSize(2));
+            return database.open(readOnly);
         }
     }
 
