@@ -13,7 +13,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public enum Preset {
     /**
      * A smoke run: 1 and 16 threads only, in the host JVM (no fork), one 100 ms warm-up and one
-     * 200 ms measurement per cell. About a minute or two per backend; proves everything runs and
+     * 200 ms measurement per cell. About five minutes per backend on two cores (setup, not the
+     * iterations, is most of it); proves everything runs and
      * shows the shape of the results, not figures to quote.
      */
     QUICK(List.of(1, 16), 0, 1, TimeValue.milliseconds(100), 1, TimeValue.milliseconds(200)),
