@@ -18,8 +18,8 @@ import java.util.Set;
  * serializability, process edges for the strong session models: {@link TxnOrder}), and reports
  * anomalies under Elle's names: cycles as {@code G0}, {@code G1c}, {@code G-single-item},
  * {@code G-nonadjacent-item}, {@code G2-item} (with {@code -realtime} when a step is only
- * real-time order, {@code -process} when one is only process order), and {@code G1a}, {@code G1b}, {@code dirty-update},
- * {@code lost-update}, {@code duplicate-elements}, {@code incompatible-order}, {@code internal},
+ * real-time order, {@code -process} when one is only process order), and {@code G1a},
+ * {@code G1b}, {@code dirty-update}, {@code lost-update}, {@code duplicate-elements}, {@code incompatible-order}, {@code internal},
  * {@code future-read}; plus what Elle has no name for: {@code appends-reordered},
  * {@code wrong-key}, {@code unwritten-value}. Which of them make a history invalid depends on the
  * {@link ConsistencyModel}s checked (serializable by default).

@@ -14,6 +14,7 @@ import java.util.Set;
  */
 enum TxnOrder {
 
+    // Declared weakest first: each order's edges close every cycle the one before would.
     NONE(0, ""),
     PROCESS(DependencyGraph.PROCESS, "-process"),
     REALTIME(DependencyGraph.RT, "-realtime");

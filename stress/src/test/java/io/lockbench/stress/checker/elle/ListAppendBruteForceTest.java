@@ -263,7 +263,10 @@ class ListAppendBruteForceTest {
         return bruteForce(txns, false);
     }
 
-    /** Whether some serial order replays every ok read; with {@code processOrder}, one that keeps each process's ok transactions in order. */
+    /**
+     * Whether some serial order replays every ok read; with {@code processOrder}, one that also
+     * keeps each process's ok transactions in order.
+     */
     static boolean bruteForce(List<GenTxn> txns, boolean processOrder) {
         List<Integer> committed = new ArrayList<>();
         List<Integer> maybe = new ArrayList<>();
