@@ -67,7 +67,9 @@ public final class CheckCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--consistency-models", paramLabel = "MODELS",
             description = "Transactional models (list-append, rw-register): what the history must satisfy, as Elle names them: "
                     + "read-uncommitted, read-committed, repeatable-read, snapshot-isolation, serializable, "
-                    + "strict-serializable; several separated by commas (default: serializable).")
+                    + "strong-session-read-uncommitted, strong-session-read-committed, "
+                    + "strong-session-snapshot-isolation, strong-session-serializable (process order too), "
+                    + "strict-serializable (real-time order); several separated by commas (default: serializable).")
     String consistencyModels;
 
     @Option(names = "--independent",

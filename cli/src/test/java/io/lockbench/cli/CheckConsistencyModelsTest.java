@@ -58,6 +58,27 @@ class CheckConsistencyModelsTest {
     }
 
     @Test
+    void readYourWritesViolation_isValidAtSerializable_andGSingleItemProcessAtStrongSessionSerializable()
+            throws IOException {
+        // Process 0 appends to x, then reads x without its own append.
+        Path ownAppendUnread = Files.writeString(dir.resolve("own-append-unread.edn"), """
+                {:index 0, :type :invoke, :process 0, :value [[:append :x 1]]}
+                {:index 1, :type :ok, :process 0, :value [[:append :x 1]]}
+                {:index 2, :type :invoke, :process 0, :value [[:r :x nil]]}
+                {:index 3, :type :ok, :process 0, :value [[:r :x []]]}
+                """);
+
+        CommandRun plain = CommandRun.of("check", "--model", "list-append", ownAppendUnread.toString());
+        CommandRun session = CommandRun.of("check", "--model", "list-append", "--consistency-models",
+                "strong-session-serializable", ownAppendUnread.toString());
+
+        assertThat(plain.exit()).as(plain.out() + plain.err()).isEqualTo(0);
+        assertThat(session.exit()).as(session.out() + session.err()).isEqualTo(1);
+        assertThat(session.out()).contains("G-single-item-process ×1", "not strong-session-snapshot-isolation",
+                "-process->");
+    }
+
+    @Test
     void consistencyModelsForARegister_exitsTwo() {
         CommandRun run = CommandRun.of("check", "--model", "cas-register", "--consistency-models", "serializable",
                 writeSkew.toString());

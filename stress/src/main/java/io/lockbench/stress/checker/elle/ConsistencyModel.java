@@ -22,8 +22,14 @@ import java.util.Set;
  *   <li>snapshot isolation: read committed's, plus internal, G-single-item, G-nonadjacent-item
  *       and lost-update; G2-item (write skew) is allowed;</li>
  *   <li>serializable: the union of repeatable read and snapshot isolation;</li>
- *   <li>strict serializable: also every cycle that needs real-time order (the
- *       {@code -realtime} variants).</li>
+ *   <li>the strong session models (Elle's {@code strong-session-PL-1}, {@code -PL-2},
+ *       {@code strong-session-snapshot-isolation}, {@code strong-session-serializable}): their
+ *       plain model's anomalies, plus the cycles that need process order ({@code -process}):
+ *       G0-process; also G1c-process; also G-single-item-process and
+ *       G-nonadjacent-item-process (Elle's G-nonadjacent-process); also G2-item-process (Elle's
+ *       G2-process);</li>
+ *   <li>strict serializable: serializable and strong session serializable (a process's order is
+ *       part of real-time order), plus every cycle that needs real-time order ({@code -realtime}).</li>
  * </ul>
  * lockbench's own findings that Elle has no name for ({@code appends-reordered},
  * {@code wrong-key}, {@code unwritten-value}: a list no execution could produce) are forbidden at
@@ -31,24 +37,37 @@ import java.util.Set;
  */
 public enum ConsistencyModel {
 
-    READ_UNCOMMITTED("read-uncommitted", Set.of(), Set.of("G0", "duplicate-elements", "appends-reordered",
-            "wrong-key", "unwritten-value")),
-    READ_COMMITTED("read-committed", Set.of(READ_UNCOMMITTED), Set.of("G1a", "G1b", "G1c", "incompatible-order",
-            "dirty-update", "future-read")),
-    REPEATABLE_READ("repeatable-read", Set.of(READ_COMMITTED), Set.of("G-single-item", "G-nonadjacent-item",
-            "G2-item", "lost-update")),
-    SNAPSHOT_ISOLATION("snapshot-isolation", Set.of(READ_COMMITTED), Set.of("internal", "G-single-item",
-            "G-nonadjacent-item", "lost-update")),
-    SERIALIZABLE("serializable", Set.of(REPEATABLE_READ, SNAPSHOT_ISOLATION), Set.of()),
-    STRICT_SERIALIZABLE("strict-serializable", Set.of(SERIALIZABLE), Set.of("G0-realtime", "G1c-realtime",
-            "G-single-item-realtime", "G-nonadjacent-item-realtime", "G2-item-realtime"));
+    READ_UNCOMMITTED("read-uncommitted", TxnOrder.NONE, Set.of(), Set.of("G0", "duplicate-elements",
+            "appends-reordered", "wrong-key", "unwritten-value")),
+    READ_COMMITTED("read-committed", TxnOrder.NONE, Set.of(READ_UNCOMMITTED), Set.of("G1a", "G1b", "G1c",
+            "incompatible-order", "dirty-update", "future-read")),
+    REPEATABLE_READ("repeatable-read", TxnOrder.NONE, Set.of(READ_COMMITTED), Set.of("G-single-item",
+            "G-nonadjacent-item", "G2-item", "lost-update")),
+    SNAPSHOT_ISOLATION("snapshot-isolation", TxnOrder.NONE, Set.of(READ_COMMITTED), Set.of("internal",
+            "G-single-item", "G-nonadjacent-item", "lost-update")),
+    SERIALIZABLE("serializable", TxnOrder.NONE, Set.of(REPEATABLE_READ, SNAPSHOT_ISOLATION), Set.of()),
+    STRONG_SESSION_READ_UNCOMMITTED("strong-session-read-uncommitted", TxnOrder.PROCESS,
+            Set.of(READ_UNCOMMITTED), Set.of("G0-process")),
+    STRONG_SESSION_READ_COMMITTED("strong-session-read-committed", TxnOrder.PROCESS,
+            Set.of(READ_COMMITTED, STRONG_SESSION_READ_UNCOMMITTED), Set.of("G1c-process")),
+    STRONG_SESSION_SNAPSHOT_ISOLATION("strong-session-snapshot-isolation", TxnOrder.PROCESS,
+            Set.of(SNAPSHOT_ISOLATION, STRONG_SESSION_READ_COMMITTED),
+            Set.of("G-single-item-process", "G-nonadjacent-item-process")),
+    STRONG_SESSION_SERIALIZABLE("strong-session-serializable", TxnOrder.PROCESS,
+            Set.of(SERIALIZABLE, STRONG_SESSION_SNAPSHOT_ISOLATION), Set.of("G2-item-process")),
+    STRICT_SERIALIZABLE("strict-serializable", TxnOrder.REALTIME, Set.of(SERIALIZABLE, STRONG_SESSION_SERIALIZABLE),
+            Set.of("G0-realtime", "G1c-realtime", "G-single-item-realtime", "G-nonadjacent-item-realtime",
+                    "G2-item-realtime"));
 
     private final String cliName;
+    private final TxnOrder order;
     private final Set<ConsistencyModel> implies;
     private final Set<String> forbids;
 
-    ConsistencyModel(String cliName, Set<ConsistencyModel> directlyImplies, Set<String> directlyForbids) {
+    ConsistencyModel(String cliName, TxnOrder order, Set<ConsistencyModel> directlyImplies,
+                     Set<String> directlyForbids) {
         this.cliName = cliName;
+        this.order = order;
         Set<ConsistencyModel> implied = new LinkedHashSet<>();
         Set<String> forbidden = new LinkedHashSet<>(directlyForbids);
         for (ConsistencyModel weaker : directlyImplies) {
@@ -74,12 +93,12 @@ public enum ConsistencyModel {
         return forbids;
     }
 
-    /** Whether checking it needs real-time order between transactions. */
-    public boolean realtime() {
-        return this == STRICT_SERIALIZABLE;
+    /** The order between transactions, beyond data dependencies, that checking it needs. */
+    TxnOrder order() {
+        return order;
     }
 
-    /** Every model's command-line name, weakest first. */
+    /** Every model's command-line name: the plain ones weakest first, then the strong session ones, then strict. */
     public static List<String> names() {
         List<String> out = new ArrayList<>();
         for (ConsistencyModel m : values()) {

@@ -1,5 +1,6 @@
 package io.lockbench.stress.checker.elle;
 
+import static io.lockbench.stress.checker.elle.DependencyGraph.PROCESS;
 import static io.lockbench.stress.checker.elle.DependencyGraph.RT;
 import static io.lockbench.stress.checker.elle.DependencyGraph.RW;
 import static io.lockbench.stress.checker.elle.DependencyGraph.WR;
@@ -11,10 +12,12 @@ import java.util.List;
 
 /**
  * Names a cycle by the relations around it and explains each step, as Elle does. Each step is
- * read as the strongest-evidence relation it carries (ww, then wr, then rw, then realtime); then
- * a cycle with one rw is G-single-item, with more G2-item if two rw steps are adjacent, else
- * G-nonadjacent-item; without rw, with a wr G1c, else G0; and "-realtime" is appended when a step
- * is only real-time order. ("-item": the rw edges are between single keys, never predicates.)
+ * read as the strongest-evidence relation it carries (ww, then wr, then rw, then realtime or
+ * process); then a cycle with one rw is G-single-item, with more G2-item if two rw steps are
+ * adjacent, else G-nonadjacent-item; without rw, with a wr G1c, else G0; and "-realtime" is
+ * appended when a step is only real-time order, else "-process" when one is only process order
+ * (Elle's order of preference; a graph holds one of the two at most, {@link TxnOrder}). ("-item":
+ * the rw edges are between single keys, never predicates.)
  */
 final class CycleReport {
 
@@ -47,6 +50,7 @@ final class CycleReport {
         int rw = 0;
         int wr = 0;
         boolean realtime = false;
+        boolean process = false;
         boolean adjacentRw = false;
         int[] steps = steps(cycle);
         for (int i = 0; i < steps.length; i++) {
@@ -54,11 +58,12 @@ final class CycleReport {
             rw += s == RW ? 1 : 0;
             wr += s == WR ? 1 : 0;
             realtime |= s == RT;
+            process |= s == PROCESS;
             adjacentRw |= s == RW && steps[(i + 1) % steps.length] == RW;
         }
         String data = rw == 1 ? "G-single-item" : rw > 1 ? (adjacentRw ? "G2-item" : "G-nonadjacent-item")
                 : wr > 0 ? "G1c" : "G0";
-        return realtime ? data + "-realtime" : data;
+        return realtime ? data + TxnOrder.REALTIME.suffix() : process ? data + TxnOrder.PROCESS.suffix() : data;
     }
 
     Anomaly anomaly(int[] cycle) {

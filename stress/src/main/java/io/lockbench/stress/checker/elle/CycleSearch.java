@@ -1,7 +1,7 @@
 package io.lockbench.stress.checker.elle;
 
-import static io.lockbench.stress.checker.elle.DependencyGraph.ALL;
 import static io.lockbench.stress.checker.elle.DependencyGraph.DATA;
+import static io.lockbench.stress.checker.elle.DependencyGraph.PROCESS;
 import static io.lockbench.stress.checker.elle.DependencyGraph.RT;
 import static io.lockbench.stress.checker.elle.DependencyGraph.RW;
 import static io.lockbench.stress.checker.elle.DependencyGraph.WR;
@@ -54,12 +54,24 @@ final class CycleSearch {
             new Kind("G-nonadjacent-item", DATA, RW, DATA, RW, true),
             new Kind("G2-item", DATA, RW, DATA, RW));
 
-    static final List<Kind> REALTIME_KINDS = List.of(
-            new Kind("G0-realtime", WW | RT, RT, WW | RT, 0),
-            new Kind("G1c-realtime", WW | WR | RT, RT, WW | WR | RT, WR),
-            new Kind("G-single-item-realtime", ALL, RW, WW | WR | RT, RT),
-            new Kind("G-nonadjacent-item-realtime", ALL, RW, ALL, RW | RT, true),
-            new Kind("G2-item-realtime", ALL, RW, ALL, RW | RT));
+    /**
+     * The kinds that need a step of {@code order} (real time or process), named with its suffix:
+     * each is its data kind with that order allowed along the way and required at least once.
+     */
+    static List<Kind> orderKinds(TxnOrder order) {
+        if (order == TxnOrder.NONE) {
+            return List.of();
+        }
+        int o = order.relation();
+        int all = order.relations();
+        String s = order.suffix();
+        return List.of(
+                new Kind("G0" + s, WW | o, o, WW | o, 0),
+                new Kind("G1c" + s, WW | WR | o, o, WW | WR | o, WR),
+                new Kind("G-single-item" + s, all, RW, WW | WR | o, o),
+                new Kind("G-nonadjacent-item" + s, all, RW, all, RW | o, true),
+                new Kind("G2-item" + s, all, RW, all, RW | o));
+    }
 
     private final DependencyGraph g;
     private final Map<Integer, Components> components = new HashMap<>();
@@ -80,8 +92,8 @@ final class CycleSearch {
     }
 
     /** Cycles, each as its transactions in order (the last one leads back to the first). */
-    List<int[]> run(boolean realtime) {
-        int relations = realtime ? ALL : DATA;
+    List<int[]> run(TxnOrder order) {
+        int relations = order.relations();
         Components whole = components(relations);
         List<int[]> cycles = new ArrayList<>();
         if (!whole.anyCyclic()) {
@@ -91,9 +103,7 @@ final class CycleSearch {
         parent = new int[g.nodes * 16];
         queue = new int[g.nodes * 16];
         List<Kind> kinds = new ArrayList<>(DATA_KINDS);
-        if (realtime) {
-            kinds.addAll(REALTIME_KINDS);
-        }
+        kinds.addAll(orderKinds(order));
         for (Kind k : kinds) {
             cycles.addAll(search(k));
         }
@@ -254,8 +264,12 @@ final class CycleSearch {
     /** The search-state bit that says the walk's last step was rw. */
     private static final int LAST_RW = 8;
 
-    /** Compact flag bits for the relations a walk must use (rw, wr, realtime). */
+    /**
+     * Compact flag bits for the relations a walk must use (rw, wr, and realtime or process: a
+     * graph never has both of those, so they share a bit).
+     */
     private static int flag(int relations) {
-        return ((relations & RW) != 0 ? 1 : 0) | ((relations & WR) != 0 ? 2 : 0) | ((relations & RT) != 0 ? 4 : 0);
+        return ((relations & RW) != 0 ? 1 : 0) | ((relations & WR) != 0 ? 2 : 0)
+                | ((relations & (RT | PROCESS)) != 0 ? 4 : 0);
     }
 }

@@ -2,6 +2,7 @@ package io.lockbench.stress.checker.elle;
 
 import io.lockbench.stress.checker.RealTimeOrder;
 import io.lockbench.stress.checker.elle.KeyOrders.Observation;
+import io.lockbench.stress.history.History;
 import java.util.Arrays;
 import java.util.List;
 
@@ -17,8 +18,10 @@ import java.util.List;
  *   <li>an append no read shows still came after every element some read shows (reads are
  *       prefixes of the key's final list): ww from the last observed element's appender, and rw
  *       from each read of the whole observed list (of the empty list, if nothing was observed);</li>
- *   <li>realtime (optional): from each transaction that completed ok to those invoked later,
- *       reduced to the edges not implied by others.</li>
+ *   <li>realtime, for the models that need it: from each transaction that completed ok to those
+ *       invoked later, reduced to the edges not implied by others;</li>
+ *   <li>process, for the strong session models: from each ok transaction to its process's next
+ *       ok one ({@link ProcessEdges}).</li>
  * </ul>
  * A transaction of unknown outcome enters the graph only through what others observed of it.
  */
@@ -27,7 +30,8 @@ final class Dependencies {
     private Dependencies() {
     }
 
-    static DependencyGraph build(List<Txn> txns, KeyOrders orders, Appends appends, RealTimeOrder realTime) {
+    static DependencyGraph build(List<Txn> txns, KeyOrders orders, Appends appends, TxnOrder txnOrder,
+                                 History history) {
         DependencyGraph.Builder g = new DependencyGraph.Builder(txns.size());
         orders.readsByKey().forEach((key, reads) -> {
             List<Object> order = orders.order(key);
@@ -48,9 +52,7 @@ final class Dependencies {
             }
         });
         unobservedAppends(g, txns, orders, appends);
-        if (realTime != null) {
-            realTimeEdges(g, txns, realTime);
-        }
+        txnOrder.addEdges(g, txns, history);
         return g.build();
     }
 

@@ -17,8 +17,11 @@ final class DependencyGraph {
     static final int RW = 4;
     /** Real time: the source completed before the target was invoked. */
     static final int RT = 8;
+    /** Process order: the source is the target's process's previous ok transaction. */
+    static final int PROCESS = 16;
     static final int DATA = WW | WR | RW;
-    static final int ALL = DATA | RT;
+    /** Bits of an edge key that hold its relations; the target's number sits above them. */
+    private static final int RELATION_BITS = 5;
 
     final int nodes;
     final int[] offsets;
@@ -53,6 +56,7 @@ final class DependencyGraph {
             case WR -> "wr";
             case RW -> "rw";
             case RT -> "realtime";
+            case PROCESS -> "process";
             default -> throw new IllegalArgumentException("not a single relation: " + relation);
         };
     }
@@ -77,7 +81,7 @@ final class DependencyGraph {
             if (size == edges.length) {
                 edges = Arrays.copyOf(edges, size * 2);
             }
-            edges[size++] = ((long) from << 36) | ((long) to << 4) | relation;
+            edges[size++] = ((long) from << 32) | ((long) to << RELATION_BITS) | relation;
         }
 
         DependencyGraph build() {
@@ -89,15 +93,16 @@ final class DependencyGraph {
             int m = 0;
             long previousPair = -1;
             for (long e : sorted) {
-                long pair = e >>> 4;
+                long pair = e >>> RELATION_BITS;
+                int relation = (int) (e & ((1 << RELATION_BITS) - 1));
                 if (pair == previousPair) {
-                    relations[m - 1] |= (byte) (e & 0xF);
+                    relations[m - 1] |= (byte) relation;
                     continue;
                 }
                 previousPair = pair;
-                int from = (int) (e >>> 36);
-                targets[m] = (int) ((e >>> 4) & ((1L << 32) - 1));
-                relations[m] = (byte) (e & 0xF);
+                int from = (int) (e >>> 32);
+                targets[m] = (int) ((e & 0xFFFFFFFFL) >>> RELATION_BITS);
+                relations[m] = (byte) relation;
                 offsets[from + 1]++;
                 m++;
             }

@@ -15,6 +15,10 @@ final class EdgeExplainer implements StepExplainer {
 
     @Override
     public String explain(Txn from, Txn to, int relation) {
+        String orderStep = StepExplainer.orderStep(from, to, relation);
+        if (orderStep != null) {
+            return orderStep;
+        }
         String f = from.name();
         String t = to.name();
         switch (relation) {
@@ -66,9 +70,6 @@ final class EdgeExplainer implements StepExplainer {
                         }
                     }
                 }
-            }
-            case DependencyGraph.RT -> {
-                return f + " completed before " + t + " began";
             }
             default -> throw new IllegalArgumentException("not a single relation: " + relation);
         }

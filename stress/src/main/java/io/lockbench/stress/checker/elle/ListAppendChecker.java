@@ -3,7 +3,6 @@ package io.lockbench.stress.checker.elle;
 import io.lockbench.stress.checker.Anomaly;
 import io.lockbench.stress.checker.CheckResult;
 import io.lockbench.stress.checker.Checker;
-import io.lockbench.stress.checker.RealTimeOrder;
 import io.lockbench.stress.history.History;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,10 +15,11 @@ import java.util.Set;
 /**
  * Elle-style checker for list-append histories (agent logs): infers each key's order of appends
  * from its reads, builds the ww / wr / rw dependency graph (plus real-time edges for strict
- * serializability), and reports anomalies under Elle's names: cycles as {@code G0}, {@code G1c},
- * {@code G-single-item}, {@code G-nonadjacent-item}, {@code G2-item} (with {@code -realtime} when a
- * step is only real-time order), and {@code G1a}, {@code G1b}, {@code dirty-update},
- * {@code lost-update}, {@code duplicate-elements}, {@code incompatible-order}, {@code internal},
+ * serializability, process edges for the strong session models: {@link TxnOrder}), and reports
+ * anomalies under Elle's names: cycles as {@code G0}, {@code G1c}, {@code G-single-item},
+ * {@code G-nonadjacent-item}, {@code G2-item} (with {@code -realtime} when a step is only
+ * real-time order, {@code -process} when one is only process order), and {@code G1a},
+ * {@code G1b}, {@code dirty-update}, {@code lost-update}, {@code duplicate-elements}, {@code incompatible-order}, {@code internal},
  * {@code future-read}; plus what Elle has no name for: {@code appends-reordered},
  * {@code wrong-key}, {@code unwritten-value}. Which of them make a history invalid depends on the
  * {@link ConsistencyModel}s checked (serializable by default).
@@ -36,7 +36,7 @@ public final class ListAppendChecker implements Checker {
     static final int CYCLES_SHOWN_PER_TYPE = 100;
 
     private final Set<ConsistencyModel> models;
-    private final boolean realtime;
+    private final TxnOrder order;
 
     /** A serializability checker: data dependencies only. */
     public ListAppendChecker() {
@@ -53,7 +53,7 @@ public final class ListAppendChecker implements Checker {
             throw new IllegalArgumentException("at least one consistency model to check");
         }
         this.models = java.util.EnumSet.copyOf(models);
-        this.realtime = models.stream().anyMatch(ConsistencyModel::realtime);
+        this.order = TxnOrder.neededBy(models);
     }
 
     @Override
@@ -80,7 +80,8 @@ public final class ListAppendChecker implements Checker {
         stats.put("failed", failed);
         stats.put("indeterminate", txns.size() - ok - failed);
         stats.put("keys", keys(txns));
-        stats.put("realtime", realtime);
+        stats.put("realtime", order == TxnOrder.REALTIME);
+        stats.put("process", order == TxnOrder.PROCESS);
         if (ok == 0) {
             return CheckResult.unknown(name(), "nothing to check: no txn completed ok ("
                     + txns.size() + " txns in the history)", stats);
@@ -95,11 +96,10 @@ public final class ListAppendChecker implements Checker {
         anomalies.addAll(DirtyUpdates.find(orders, appends));
         anomalies.addAll(LostUpdates.find(txns, MicroOp::append, MicroOp::read, "appended to"));
 
-        DependencyGraph graph = Dependencies.build(txns, orders, appends,
-                realtime ? RealTimeOrder.of(history) : null);
+        DependencyGraph graph = Dependencies.build(txns, orders, appends, order, history);
         CycleSearch search = new CycleSearch(graph);
-        List<int[]> cycles = search.run(realtime);
-        int relations = realtime ? DependencyGraph.ALL : DependencyGraph.DATA;
+        List<int[]> cycles = search.run(order);
+        int relations = order.relations();
         List<Anomaly> cycleAnomalies = new ArrayList<>();
         int notShown = cycleAnomalies(cycles, new CycleReport(graph, txns, new EdgeExplainer(orders, appends),
                 relations), cycleAnomalies);
@@ -116,6 +116,7 @@ public final class ListAppendChecker implements Checker {
         stats.put("wr-edges", graph.count(DependencyGraph.WR));
         stats.put("rw-edges", graph.count(DependencyGraph.RW));
         stats.put("realtime-edges", graph.count(DependencyGraph.RT));
+        stats.put("process-edges", graph.count(DependencyGraph.PROCESS));
         stats.put("cycle-search", search.budgetSpent() ? "budget spent" : "complete");
         stats.put("cycles-not-shown", notShown);
         stats.put("elapsed-ms", (System.nanoTime() - began) / 1_000_000);

@@ -1,6 +1,6 @@
 package io.lockbench.stress.checker.elle;
 
-import io.lockbench.stress.checker.RealTimeOrder;
+import io.lockbench.stress.history.History;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,8 @@ import java.util.Map;
  * order ({@link RegisterVersions}): ww from the writer of a value to the writer of one known to
  * come next; wr from the writer of a value to each transaction that read it; rw from each reader
  * of a value (or of the initial state) to the writers of the values known to come next. Edges
- * involve only transactions that did not fail; realtime edges are added for strict models.
+ * involve only transactions that did not fail; real-time or process edges are added for the models
+ * that need them ({@link TxnOrder}).
  * Each edge keeps the first reason found for it, to explain a cycle.
  */
 final class RegisterDependencies implements StepExplainer {
@@ -23,7 +24,7 @@ final class RegisterDependencies implements StepExplainer {
     }
 
     static RegisterDependencies build(List<Txn> txns, List<RegisterTxnView> views, RegisterVersions versions,
-                                      RealTimeOrder realTime) {
+                                      TxnOrder order, History history) {
         RegisterDependencies d = new RegisterDependencies();
         DependencyGraph.Builder g = new DependencyGraph.Builder(txns.size());
         versions.order().forEach((key, next) -> next.forEach((before, afters) -> {
@@ -48,9 +49,7 @@ final class RegisterDependencies implements StepExplainer {
                 }
             });
         }
-        if (realTime != null) {
-            Dependencies.realTimeEdges(g, txns, realTime);
-        }
+        order.addEdges(g, txns, history);
         d.graph = g.build();
         return d;
     }
@@ -65,13 +64,14 @@ final class RegisterDependencies implements StepExplainer {
     }
 
     private static long edge(Txn from, Txn to, int relation) {
-        return ((long) from.id() << 36) | ((long) to.id() << 4) | relation;
+        return ((long) from.id() << 32) | ((long) to.id() << 5) | relation;
     }
 
     @Override
     public String explain(Txn from, Txn to, int relation) {
-        if (relation == DependencyGraph.RT) {
-            return from.name() + " completed before " + to.name() + " began";
+        String order = StepExplainer.orderStep(from, to, relation);
+        if (order != null) {
+            return order;
         }
         String why = reasons.get(edge(from, to, relation));
         return why == null ? from.name() + " " + DependencyGraph.relationName(relation) + " " + to.name() : why;

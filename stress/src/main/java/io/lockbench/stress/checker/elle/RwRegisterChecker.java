@@ -3,7 +3,6 @@ package io.lockbench.stress.checker.elle;
 import io.lockbench.stress.checker.Anomaly;
 import io.lockbench.stress.checker.CheckResult;
 import io.lockbench.stress.checker.Checker;
-import io.lockbench.stress.checker.RealTimeOrder;
 import io.lockbench.stress.history.History;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,7 +23,7 @@ import java.util.Set;
 public final class RwRegisterChecker implements Checker {
 
     private final Set<ConsistencyModel> models;
-    private final boolean realtime;
+    private final TxnOrder order;
 
     public RwRegisterChecker() {
         this(Set.of(ConsistencyModel.SERIALIZABLE));
@@ -35,7 +34,7 @@ public final class RwRegisterChecker implements Checker {
             throw new IllegalArgumentException("at least one consistency model to check");
         }
         this.models = EnumSet.copyOf(models);
-        this.realtime = models.stream().anyMatch(ConsistencyModel::realtime);
+        this.order = TxnOrder.neededBy(models);
     }
 
     @Override
@@ -65,7 +64,8 @@ public final class RwRegisterChecker implements Checker {
         stats.put("failed", failed);
         stats.put("indeterminate", txns.size() - ok - failed);
         stats.put("keys", ListAppendChecker.keys(txns));
-        stats.put("realtime", realtime);
+        stats.put("realtime", order == TxnOrder.REALTIME);
+        stats.put("process", order == TxnOrder.PROCESS);
         if (ok == 0) {
             return CheckResult.unknown(name(), "nothing to check: no txn completed ok ("
                     + txns.size() + " txns in the history)", stats);
@@ -74,12 +74,11 @@ public final class RwRegisterChecker implements Checker {
         anomalies.addAll(LostUpdates.find(txns, MicroOp::append,
                 m -> m.read() == null ? null : m.read().isEmpty() ? "nil" : m.registerValue(), "wrote"));
 
-        RegisterDependencies deps = RegisterDependencies.build(txns, views, versions,
-                realtime ? RealTimeOrder.of(history) : null);
+        RegisterDependencies deps = RegisterDependencies.build(txns, views, versions, order, history);
         DependencyGraph graph = deps.graph();
         CycleSearch search = new CycleSearch(graph);
-        List<int[]> cycles = search.run(realtime);
-        int relations = realtime ? DependencyGraph.ALL : DependencyGraph.DATA;
+        List<int[]> cycles = search.run(order);
+        int relations = order.relations();
         int notShown = ListAppendChecker.cycleAnomalies(cycles, new CycleReport(graph, txns, deps, relations),
                 anomalies);
 

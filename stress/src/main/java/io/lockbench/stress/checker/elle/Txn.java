@@ -21,6 +21,11 @@ record Txn(int id, Operation operation, List<MicroOp> mops) {
         return operation.failed();
     }
 
+    /** The process (client) that ran it. */
+    long process() {
+        return operation.invoke().process();
+    }
+
     /** The record that shows the transaction: its completion, or its invocation if it never completed. */
     Op evidence() {
         return operation.completePosition() == Integer.MAX_VALUE ? operation.invoke() : operation.completion();

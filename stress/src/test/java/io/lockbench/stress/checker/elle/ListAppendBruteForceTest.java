@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
  * serializable iff some serial order of its committed transactions, each indeterminate one in or
  * out, reproduces every read of every ok transaction. The checker must agree in both directions:
  * no false alarms, nothing missed. Real time plays no part, so the transactions all overlap.
+ * Likewise at strong session serializability, where the serial order must also keep each
+ * process's ok transactions in the order the process ran them (Elle's process order).
  */
 class ListAppendBruteForceTest {
 
@@ -26,9 +28,13 @@ class ListAppendBruteForceTest {
     private static final int CASES = 4000;
 
     private final ListAppendChecker checker = new ListAppendChecker();
+    private final ListAppendChecker strongSession = new ListAppendChecker(ConsistencyModel.STRONG_SESSION_SERIALIZABLE);
 
-    /** One generated transaction: its micro-ops (reads filled in as an ok completion would be) and outcome. */
-    private record GenTxn(List<List<Object>> mops, char outcome) {
+    /**
+     * One generated transaction: its micro-ops (reads filled in as an ok completion would be),
+     * outcome, and the process that ran it (a process runs its transactions one after another).
+     */
+    private record GenTxn(List<List<Object>> mops, char outcome, long process) {
     }
 
     @Test
@@ -47,6 +53,51 @@ class ListAppendBruteForceTest {
         }
         // Both kinds must be well represented, or the comparison proves little.
         assertThat(serializable).isBetween(CASES / 5, CASES * 4 / 5);
+    }
+
+    @Test
+    void verdictAtStrongSessionSerializability_matchesBruteForceWithProcessOrder() {
+        int valid = 0;
+        int serializableButNotInProcessOrder = 0;
+        for (int i = 0; i < CASES; i++) {
+            long seed = BASE_SEED + i;
+            Random r = new Random(seed);
+            List<GenTxn> txns = inProcesses(generate(r), r);
+            boolean expected = bruteForce(txns, true);
+            valid += expected ? 1 : 0;
+            serializableButNotInProcessOrder += !expected && bruteForce(txns, false) ? 1 : 0;
+            CheckResult result = strongSession.check(sessionHistory(txns));
+            assertThat(result.verdict())
+                    .as("seed %d (rerun with BASE_SEED + %d): brute force says %s for %s; checker: %s", seed, i,
+                            expected ? "strong session serializable" : "not strong session serializable", txns,
+                            result)
+                    .isEqualTo(expected ? Verdict.VALID : Verdict.INVALID);
+        }
+        assertThat(valid).isBetween(CASES / 5, CASES * 4 / 5);
+        // The histories only process order rules out must be well represented too.
+        assertThat(serializableButNotInProcessOrder).isGreaterThan(CASES / 20);
+    }
+
+    /**
+     * The transactions spread over two or three workers, each running its share one after
+     * another; a worker whose transaction ended info goes on as a new process, as in Jepsen.
+     */
+    private static List<GenTxn> inProcesses(List<GenTxn> txns, Random r) {
+        int workers = 2 + r.nextInt(2);
+        long[] process = new long[workers];
+        for (int w = 0; w < workers; w++) {
+            process[w] = w;
+        }
+        long nextProcess = workers;
+        List<GenTxn> out = new ArrayList<>();
+        for (GenTxn t : txns) {
+            int w = r.nextInt(workers);
+            out.add(new GenTxn(t.mops(), t.outcome(), process[w]));
+            if (t.outcome() == 'i') {
+                process[w] = nextProcess++;
+            }
+        }
+        return out;
     }
 
     private static List<GenTxn> generate(Random r) {
@@ -82,7 +133,7 @@ class ListAppendBruteForceTest {
         }
         List<GenTxn> out = new ArrayList<>();
         for (int t = 0; t < n; t++) {
-            out.add(new GenTxn(bodies.get(t), outcomes[t]));
+            out.add(new GenTxn(bodies.get(t), outcomes[t], t));
         }
         return out;
     }
@@ -182,7 +233,41 @@ class ListAppendBruteForceTest {
         return h.build();
     }
 
+    /**
+     * The history of transactions each on its own process, or several on one: a process's next
+     * transaction is invoked once its previous one completed; different processes overlap.
+     */
+    private static History sessionHistory(List<GenTxn> txns) {
+        HistoryScript h = new HistoryScript();
+        Map<Long, Integer> inFlight = new HashMap<>();
+        for (int t = 0; t < txns.size(); t++) {
+            Integer previous = inFlight.put(txns.get(t).process(), t);
+            if (previous != null) {
+                complete(h, txns.get(previous));
+            }
+            h.invoke(txns.get(t).process(), "txn", null, Txns.invocation(new ArrayList<>(txns.get(t).mops())));
+        }
+        inFlight.values().stream().sorted().forEach(t -> complete(h, txns.get(t)));
+        return h.build();
+    }
+
+    private static void complete(HistoryScript h, GenTxn txn) {
+        switch (txn.outcome()) {
+            case 'o' -> h.ok(txn.process(), new ArrayList<>(txn.mops()));
+            case 'i' -> h.info(txn.process());
+            default -> h.fail(txn.process());
+        }
+    }
+
     static boolean bruteForceSerializable(List<GenTxn> txns) {
+        return bruteForce(txns, false);
+    }
+
+    /**
+     * Whether some serial order replays every ok read; with {@code processOrder}, one that also
+     * keeps each process's ok transactions in order.
+     */
+    static boolean bruteForce(List<GenTxn> txns, boolean processOrder) {
         List<Integer> committed = new ArrayList<>();
         List<Integer> maybe = new ArrayList<>();
         for (int t = 0; t < txns.size(); t++) {
@@ -196,7 +281,7 @@ class ListAppendBruteForceTest {
                     in.add(maybe.get(b));
                 }
             }
-            if (someOrderWorks(txns, in, 0)) {
+            if (someOrderWorks(txns, in, 0, processOrder)) {
                 return true;
             }
         }
@@ -204,19 +289,33 @@ class ListAppendBruteForceTest {
     }
 
     /** Heap's-style recursion over permutations of {@code in} from position {@code k}. */
-    private static boolean someOrderWorks(List<GenTxn> txns, List<Integer> in, int k) {
+    private static boolean someOrderWorks(List<GenTxn> txns, List<Integer> in, int k, boolean processOrder) {
         if (k == in.size()) {
-            return replays(txns, in);
+            return (!processOrder || keepsProcessOrder(txns, in)) && replays(txns, in);
         }
         for (int i = k; i < in.size(); i++) {
             java.util.Collections.swap(in, k, i);
-            boolean works = someOrderWorks(txns, in, k + 1);
+            boolean works = someOrderWorks(txns, in, k + 1, processOrder);
             java.util.Collections.swap(in, k, i);
             if (works) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Each process's ok transactions appear in the order it ran them (generation order). */
+    private static boolean keepsProcessOrder(List<GenTxn> txns, List<Integer> order) {
+        Map<Long, Integer> last = new HashMap<>();
+        for (int t : order) {
+            if (txns.get(t).outcome() == 'o') {
+                Integer before = last.put(txns.get(t).process(), t);
+                if (before != null && before > t) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean replays(List<GenTxn> txns, List<Integer> order) {

@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * How long the list-append checker takes on the 100,000-transaction history of
  * {@code ListAppendScaleTest} (strictly serializable, so valid at every model), at serializable
- * (data dependencies only) and strict serializable (with real-time edges). Each measurement is one
- * whole check; the history is generated once, outside the measurement.
+ * (data dependencies only), strong session serializable (with process edges) and strict
+ * serializable (with real-time edges). Each measurement is one whole check; the history is
+ * generated once, outside the measurement.
  *
  * <pre>
  * mvn -q -pl stress -am test-compile
@@ -38,7 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 8)
 public class ListAppendCheckBenchmark {
 
-    @Param({"serializable", "strict-serializable"})
+    @Param({"serializable", "strong-session-serializable", "strict-serializable"})
     public String model;
 
     History history;
