@@ -61,14 +61,29 @@ final class ClaimsCommand implements Runnable {
                 description = "Act for this open session (default: start a new one for this host and directory)")
         String sessionId;
 
+        /** Set when {@link #resolve} started a session of its own, which a refusal ends again. */
+        private String started;
+
         String resolve(PessimisticClaimStore store, PrintWriter out) {
             if (sessionId != null) {
                 return sessionId;
             }
             Session s = store.startSession(whoAmI());
+            started = s.id();
             out.printf("started session %s; it beats only while a program heartbeats it, so its claims go stale "
                     + "after %s%n", s.id(), SessionTable.minutesOrSeconds(store.staleAfter()));
             return s.id();
+        }
+
+        /**
+         * Ends the session {@link #resolve} started when it got nothing: an idle session of a
+         * command line would otherwise sit in {@code claims sessions} until someone ends it.
+         */
+        void endIfStartedFor(PessimisticClaimStore store, PrintWriter out) {
+            if (started != null) {
+                store.endSession(started);
+                out.printf("ended session %s again: it holds nothing%n", started);
+            }
         }
     }
 
@@ -136,7 +151,11 @@ final class ClaimsCommand implements Runnable {
                 PessimisticClaimStore store = store(db);
                 PrintWriter out = spec.commandLine().getOut();
                 ClaimResult result = store.claim(resource, session.resolve(store, out));
-                return report(result, out);
+                int exit = report(result, out);
+                if (result instanceof ClaimResult.Rejected) {
+                    session.endIfStartedFor(store, out);
+                }
+                return exit;
             }
         }
     }
@@ -235,6 +254,7 @@ final class ClaimsCommand implements Runnable {
                 }
                 out.printf("nothing free among %d resource%s:%n", candidates.size(), candidates.size() == 1 ? "" : "s");
                 refusals.forEach(o -> out.printf("  %s%n", o.describe()));
+                session.endIfStartedFor(store, out);
                 return Lockbench.EXIT_INVALID;
             }
         }

@@ -1,5 +1,6 @@
 package io.lockbench.cli;
 
+import io.lockbench.impl.claims.SessionStatus;
 import io.lockbench.impl.claims.SessionView;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -31,7 +32,7 @@ final class SessionTable {
         rows.add(HEADER);
         for (SessionView s : sessions) {
             rows.add(new String[] {s.sessionId(), s.status().name().toLowerCase(Locale.ROOT), s.heartbeatAgeText(),
-                    s.secondsUntilStale() + "s", Integer.toString(s.activeClaims()),
+                    s.status() == SessionStatus.RELEASED ? "-" : s.secondsUntilStale() + "s", Integer.toString(s.activeClaims()),
                     s.claimDurationMillis().isPresent() ? s.claimDurationMillis().getAsLong() / 60_000 + "m" : "-",
                     s.host(), s.terminal(), s.workingDirectory()});
         }

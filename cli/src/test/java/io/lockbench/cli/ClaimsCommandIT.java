@@ -6,6 +6,8 @@ import io.lockbench.impl.claims.ClaimStore;
 import io.lockbench.impl.claims.PessimisticClaimStore;
 import io.lockbench.impl.claims.Session;
 import io.lockbench.impl.claims.SessionInfo;
+import io.lockbench.impl.claims.SessionStatus;
+import io.lockbench.impl.claims.SessionView;
 import io.lockbench.impl.db.Backend;
 import io.lockbench.impl.db.Database;
 import io.lockbench.impl.db.Jdbc;
@@ -42,7 +44,13 @@ class ClaimsCommandIT {
                 .contains("fencing token 1");
         String holder = sessionOf(first.out());
         assertThat(second.exit()).isEqualTo(1);
-        assertThat(second.out()).contains("refused: 'doc' is claimed by session " + holder).contains("last heartbeat");
+        assertThat(second.out()).contains("refused: 'doc' is claimed by session " + holder).contains("last heartbeat")
+                .contains("ended session");
+        try (Database db = Database.open(url)) {
+            assertThat(new PessimisticClaimStore(db).sessions()).as("the refused command's own session ended")
+                    .filteredOn(v -> v.status() != SessionStatus.RELEASED)
+                    .extracting(SessionView::sessionId).containsExactly(holder);
+        }
 
         CommandRun wrong = CommandRun.of("claims", "release", "doc", "--db", url, "--session", "someone-else");
         assertThat(wrong.exit()).isEqualTo(1);
