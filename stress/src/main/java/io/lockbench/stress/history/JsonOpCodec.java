@@ -3,6 +3,7 @@ package io.lockbench.stress.history;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -47,23 +48,42 @@ public final class JsonOpCodec {
         return lastHadTime;
     }
 
+    // Field names and op types encoded once: a recorder writes two lines per operation.
+    private static final SerializedString INDEX = new SerializedString("index");
+    private static final SerializedString TYPE = new SerializedString("type");
+    private static final SerializedString PROCESS = new SerializedString("process");
+    private static final SerializedString F = new SerializedString("f");
+    private static final SerializedString KEY = new SerializedString("key");
+    private static final SerializedString VALUE = new SerializedString("value");
+    private static final SerializedString TIME = new SerializedString("time");
+    private static final SerializedString ERROR = new SerializedString("error");
+    private static final SerializedString NEMESIS = new SerializedString(NEMESIS_NAME);
+    private static final SerializedString[] TYPES = Arrays.stream(OpType.values())
+            .map(t -> new SerializedString(t.wireName())).toArray(SerializedString[]::new);
+
     /** Writes {@code op} as one JSON object, the same as a line of a JSON Lines history. */
     public static void write(JsonGenerator g, Op op) throws IOException {
         g.writeStartObject();
-        g.writeNumberField("index", op.index());
-        g.writeStringField("type", op.type().wireName());
+        g.writeFieldName(INDEX);
+        g.writeNumber(op.index());
+        g.writeFieldName(TYPE);
+        g.writeString(TYPES[op.type().ordinal()]);
+        g.writeFieldName(PROCESS);
         if (op.process() == Op.NEMESIS) {
-            g.writeStringField("process", NEMESIS_NAME);
+            g.writeString(NEMESIS);
         } else {
-            g.writeNumberField("process", op.process());
+            g.writeNumber(op.process());
         }
-        g.writeStringField("f", op.f());
-        g.writeFieldName("key");
+        g.writeFieldName(F);
+        g.writeString(op.f());
+        g.writeFieldName(KEY);
         writeValue(g, op.key());
-        g.writeFieldName("value");
+        g.writeFieldName(VALUE);
         writeValue(g, op.value());
-        g.writeNumberField("time", op.time());
-        g.writeStringField("error", op.error());
+        g.writeFieldName(TIME);
+        g.writeNumber(op.time());
+        g.writeFieldName(ERROR);
+        g.writeString(op.error());
         g.writeEndObject();
     }
 

@@ -67,26 +67,33 @@ public class RecordingOverheadBenchmark {
     static final WorkloadSpec WORKLOAD = new WorkloadSpec("register", 16, "uniform", null, null, null);
 
     Path dir;
-    String url;
     Recorder recorder;
     OutputStream history;
 
     @Setup(Level.Trial)
-    public void createDatabase() throws Exception {
+    public void createDirectory() throws IOException {
         dir = Files.createTempDirectory("lockbench-recording-");
-        url = "jdbc:sqlite:" + dir.resolve("db.sqlite");
-        try (Database db = Database.open(url)) {
-            Client c = ReferenceClients.of(Variant.OPTIMISTIC).get();
-            c.setup(new ProcessContext(url, db, "sqlite", -1, Map.of(), Clock.systemUTC()));
-        }
+    }
+
+    /**
+     * A new history per iteration: a run's recorder holds every op for the checkers, and one kept
+     * for the whole trial would hold tens of millions in {@code recordingAlone}, whose score would
+     * then be the garbage collector's, not the recorder's.
+     */
+    @Setup(Level.Iteration)
+    public void startHistory() throws IOException {
         history = Files.newOutputStream(dir.resolve("history.jsonl"));
         recorder = new Recorder(history, System.nanoTime());
     }
 
-    @TearDown(Level.Trial)
-    public void removeDatabase() throws IOException {
+    @TearDown(Level.Iteration)
+    public void finishHistory() throws IOException {
         recorder.close();
         history.close();
+    }
+
+    @TearDown(Level.Trial)
+    public void removeDirectory() throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
@@ -94,7 +101,11 @@ public class RecordingOverheadBenchmark {
         }
     }
 
-    /** One client process per benchmark thread, as in a run. */
+    /**
+     * One client process per benchmark thread, as in a run, each with a SQLite file of its own:
+     * threads that shared one would wait on its single write lock, whose busy handler sleeps in
+     * milliseconds, and those waits (not the operations) would decide the scores.
+     */
     @State(Scope.Thread)
     public static class Process {
         long process;
@@ -105,9 +116,11 @@ public class RecordingOverheadBenchmark {
         @Setup(Level.Trial)
         public void open(RecordingOverheadBenchmark run, ThreadParams thread) throws Exception {
             process = thread.getThreadIndex();
-            db = Database.open(DatabaseConfig.of(run.url).withMaxPoolSize(2));
+            String url = "jdbc:sqlite:" + run.dir.resolve("db-" + process + ".sqlite");
+            db = Database.open(DatabaseConfig.of(url).withMaxPoolSize(2));
             client = ReferenceClients.of(Variant.OPTIMISTIC).get();
-            client.open(new ProcessContext(run.url, db, "sqlite", process, Map.of(), Clock.systemUTC()));
+            client.setup(new ProcessContext(url, db, "sqlite", -1, Map.of(), Clock.systemUTC()));
+            client.open(new ProcessContext(url, db, "sqlite", process, Map.of(), Clock.systemUTC()));
             generator = Workloads.of(WORKLOAD).generator((int) process, new Random(process));
         }
 
