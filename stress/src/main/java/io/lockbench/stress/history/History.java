@@ -2,10 +2,8 @@ package io.lockbench.stress.history;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An ordered list of operation records, with each invocation paired to its completion.
@@ -30,36 +28,17 @@ public final class History implements Iterable<Op> {
         return new History(List.of(ops));
     }
 
-    /** Processes below this are looked up in an array (Jepsen numbers them from 0, a few per crash). */
-    private static final int ARRAY_PROCESSES = 1 << 20;
-
     private static int[] pair(List<Op> ops) {
         int[] partner = new int[ops.size()];
         java.util.Arrays.fill(partner, -1);
-        int[] inFlightOf = new int[0]; // by process: position of its invocation in flight, or -1; no boxing
-        Map<Long, Integer> inFlight = new HashMap<>(); // the nemesis and processes too big for the array
+        ProcessSlots inFlight = new ProcessSlots();
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
-            long process = op.process();
-            if (process >= 0 && process < ARRAY_PROCESSES) {
-                int p = (int) process;
-                if (p >= inFlightOf.length) {
-                    int old = inFlightOf.length;
-                    inFlightOf = java.util.Arrays.copyOf(inFlightOf, Math.max(p + 1, old * 2));
-                    java.util.Arrays.fill(inFlightOf, old, inFlightOf.length, -1);
-                }
-                if (op.isInvoke()) {
-                    inFlightOf[p] = i;
-                } else if (inFlightOf[p] >= 0) {
-                    partner[inFlightOf[p]] = i;
-                    partner[i] = inFlightOf[p];
-                    inFlightOf[p] = -1;
-                }
-            } else if (op.isInvoke()) {
-                inFlight.put(process, i);
+            if (op.isInvoke()) {
+                inFlight.put(op.process(), i);
             } else {
-                Integer inv = inFlight.remove(process);
-                if (inv != null) {
+                int inv = inFlight.remove(op.process());
+                if (inv != ProcessSlots.NONE) {
                     partner[inv] = i;
                     partner[i] = inv;
                 }
