@@ -67,6 +67,18 @@ final class EdnPieceReader {
         }
     }
 
+    /** As {@link #readInPieces(Path, boolean, int)}, cut at the given offsets (each the start of a line). */
+    static List<Op> readCutAt(Path file, boolean independent, long... cuts) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long[] bounds = new long[cuts.length + 2];
+            System.arraycopy(cuts, 0, bounds, 1, cuts.length);
+            bounds[bounds.length - 1] = channel.size();
+            return readInPieces(channel, bounds, file.toString(), independent);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     /** Whether the first value is a map (one map per line), not the vector of a whole history. */
     private static boolean startsWithMap(FileChannel channel, long size, String source) throws IOException {
         try {

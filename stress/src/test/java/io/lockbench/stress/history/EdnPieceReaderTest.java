@@ -74,6 +74,31 @@ class EdnPieceReaderTest {
     }
 
     @Test
+    void timesGoingBackExactlyAtACut_areNoticed_thoughEachPieceIsInOrder() throws IOException {
+        List<String> lines = lines();
+        int cutLine = 3000;
+        long before = time(lines.get(cutLine - 1));
+        long cut = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (i < cutLine) {
+                cut += lines.get(i).length() + 1;
+            } else {
+                long shifted = time(lines.get(i)) - before; // still increasing, but below the line before the cut
+                lines.set(i, lines.get(i).replaceFirst(":time [0-9]+", ":time " + shifted));
+            }
+        }
+        Path file = file(lines);
+
+        assertThat(EdnPieceReader.readCutAt(file, true, cut)).isNull();
+        assertThat(EdnPieceReader.read(file, true).warnings()).singleElement().asString()
+                .contains(":3001: time ");
+    }
+
+    private static long time(String line) {
+        return Long.parseLong(line.replaceFirst(".*:time ([0-9]+).*", "$1"));
+    }
+
+    @Test
     void aMalformedOpLate_inTheFile_isReportedByTheWholeFilesReader_withItsLine() throws IOException {
         List<String> lines = lines();
         lines.set(5000, "{:type :okay, :f :read, :process 0, :value [1 nil]}");
