@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -40,6 +41,8 @@ public final class EdnHistoryReader {
     private final TimeOrder times;
     private final OpFields fields = new OpFields();
     private long position;
+    /** When reading a piece of a file: the ops whose index is their place in the piece; else null. */
+    private BitSet defaultedIndex;
 
     private EdnHistoryReader(EdnParser in, boolean independent) {
         this.in = in;
@@ -74,6 +77,18 @@ public final class EdnHistoryReader {
     public static List<String> stream(InputStream in, String source, boolean independent, Consumer<Op> sink)
             throws IOException {
         return new EdnHistoryReader(new EdnParser(in, source), independent).run(sink);
+    }
+
+    /**
+     * Reads one piece of a bigger file (one map per line) as if it were the whole file, noting
+     * what only the whole file can settle: ops without {@code :index}, and the times seen.
+     */
+    static EdnPiece readPiece(InputStream in, String source, boolean independent) throws IOException {
+        EdnHistoryReader reader = new EdnHistoryReader(new EdnParser(in, source), independent);
+        reader.defaultedIndex = new BitSet();
+        List<Op> ops = new ArrayList<>();
+        reader.run(ops::add);
+        return new EdnPiece(ops, reader.defaultedIndex, reader.times);
     }
 
     private List<String> run(Consumer<Op> sink) throws IOException {
@@ -240,6 +255,9 @@ public final class EdnHistoryReader {
             require(F, ":f to be a keyword such as :read", line);
             require(PROCESS, ":process to be an integer or :nemesis", line);
             long at = (seen & INDEX) != 0 ? index : position;
+            if ((seen & INDEX) == 0 && defaultedIndex != null) {
+                defaultedIndex.set((int) position);
+            }
             position++;
             if ((seen & TIME) != 0) {
                 times.observe(time, line);

@@ -2,10 +2,8 @@ package io.lockbench.stress.history;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * An ordered list of operation records, with each invocation paired to its completion.
@@ -33,14 +31,14 @@ public final class History implements Iterable<Op> {
     private static int[] pair(List<Op> ops) {
         int[] partner = new int[ops.size()];
         java.util.Arrays.fill(partner, -1);
-        Map<Long, Integer> inFlight = new HashMap<>();
+        ProcessSlots inFlight = new ProcessSlots();
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
             if (op.isInvoke()) {
                 inFlight.put(op.process(), i);
             } else {
-                Integer inv = inFlight.remove(op.process());
-                if (inv != null) {
+                int inv = inFlight.remove(op.process());
+                if (inv != ProcessSlots.NONE) {
                     partner[inv] = i;
                     partner[i] = inv;
                 }

@@ -46,7 +46,7 @@ public enum HistoryFormat {
     public LoadedHistory read(Path file, boolean independent) throws IOException {
         return switch (this) {
             case JSONL -> JsonLinesReader.read(file);
-            case EDN -> EdnHistoryReader.read(file, independent);
+            case EDN -> EdnPieceReader.read(file, independent);
         };
     }
 

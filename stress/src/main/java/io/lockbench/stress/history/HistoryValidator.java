@@ -1,10 +1,8 @@
 package io.lockbench.stress.history;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -28,8 +26,8 @@ public final class HistoryValidator {
     /** All problems, in history order; empty when the history is well formed. */
     public static List<HistoryProblem> validate(History history) {
         List<HistoryProblem> problems = new ArrayList<>();
-        Map<Long, Integer> inFlight = new HashMap<>();
-        Map<Long, Long> retiredBy = new HashMap<>();
+        ProcessSlots inFlight = new ProcessSlots();
+        ProcessSlots retiredBy = new ProcessSlots(); // the position of the info that retired it
         long previousIndex = Long.MIN_VALUE;
         for (int position = 0; position < history.size(); position++) {
             Op op = history.get(position);
@@ -42,22 +40,22 @@ public final class HistoryValidator {
                 continue;
             }
             if (op.isInvoke()) {
-                Integer open = inFlight.get(op.process());
-                if (open != null) {
+                int open = inFlight.get(op.process());
+                if (open != ProcessSlots.NONE) {
                     problems.add(new HistoryProblem(op.index(), position, "process " + op.process()
                             + " invokes while its op " + history.get(open).index() + " is still in flight"));
                 }
-                Long retired = retiredBy.get(op.process());
-                if (retired != null) {
+                int retired = retiredBy.get(op.process());
+                if (retired != ProcessSlots.NONE) {
                     problems.add(new HistoryProblem(op.index(), position, "process " + op.process()
-                            + " invokes again after its op " + retired + " ended with info (a process "
+                            + " invokes again after its op " + history.get(retired).index() + " ended with info (a process "
                             + "whose op is indeterminate is retired)"));
                 }
                 inFlight.put(op.process(), position);
                 continue;
             }
-            Integer open = inFlight.remove(op.process());
-            if (open == null) {
+            int open = inFlight.remove(op.process());
+            if (open == ProcessSlots.NONE) {
                 problems.add(new HistoryProblem(op.index(), position, op.type().wireName()
                         + " without an invoke: process " + op.process() + " has no operation in flight"));
                 continue;
@@ -74,7 +72,7 @@ public final class HistoryValidator {
                         + invocation.index() + ")"));
             }
             if (op.isInfo()) {
-                retiredBy.put(op.process(), op.index());
+                retiredBy.put(op.process(), position);
             }
         }
         return problems;

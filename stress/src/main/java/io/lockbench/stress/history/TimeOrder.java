@@ -18,12 +18,18 @@ final class TimeOrder {
     private long firstLatest;
     private long firstLatestLine;
     private long decreases;
+    private boolean observed;
+    private long earliest;
 
     TimeOrder(String source) {
         this.source = source;
     }
 
     void observe(long time, long line) {
+        if (!observed) {
+            observed = true;
+            earliest = time;
+        }
         if (time < latest) {
             if (decreases++ == 0) {
                 firstLine = line;
@@ -35,6 +41,26 @@ final class TimeOrder {
         }
         latest = time;
         latestLine = line;
+    }
+
+    /** Whether no time went back; then the times observed run from {@link #earliest()} to {@link #latest()}. */
+    boolean inOrder() {
+        return decreases == 0;
+    }
+
+    /** Whether any op had a time. */
+    boolean observed() {
+        return observed;
+    }
+
+    /** The first time observed. */
+    long earliest() {
+        return earliest;
+    }
+
+    /** The largest time observed, or {@link Long#MIN_VALUE} if none. */
+    long latest() {
+        return latest;
     }
 
     List<String> warnings() {

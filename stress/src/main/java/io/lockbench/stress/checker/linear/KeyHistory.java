@@ -59,23 +59,36 @@ final class KeyHistory {
      * @throws IllegalArgumentException if the model cannot interpret an op
      */
     static <S, O> KeyHistory compile(Object key, History history, int[] positions, StepTable<S, O> table) {
-        Model<S, O> model = table.model();
-        int invocations = 0;
+        Builder<S, O> builder = new Builder<>(history, table);
         for (int p : positions) {
-            if (history.get(p).isInvoke()) {
-                invocations++;
-            }
+            builder.add(p);
         }
-        int[] opId = new int[invocations];
-        boolean[] completed = new boolean[invocations];
-        int[] invokePosition = new int[invocations];
-        int[] completePosition = new int[invocations];
-        IntList events = new IntList(positions.length);
-        Map<Integer, Integer> awaitingReturn = new HashMap<>();
-        int n = 0;
-        int pending = 0;
-        int maxPending = 0;
-        for (int p : positions) {
+        return builder.build(key, positions);
+    }
+
+    /** Compiles one key's records handed over one at a time, in history order. */
+    static final class Builder<S, O> {
+        private final History history;
+        private final StepTable<S, O> table;
+        private final Model<S, O> model;
+        private final IntList opId = new IntList();
+        private final IntList completed = new IntList(); // 1 or 0
+        private final IntList invokePosition = new IntList();
+        private final IntList completePosition = new IntList();
+        private final IntList events = new IntList();
+        private final Map<Integer, Integer> awaitingReturn = new HashMap<>();
+        private int n;
+        private int pending;
+        private int maxPending;
+
+        Builder(History history, StepTable<S, O> table) {
+            this.history = history;
+            this.table = table;
+            this.model = table.model();
+        }
+
+        /** @throws IllegalArgumentException if the model cannot interpret the op */
+        void add(int p) {
             Op record = history.get(p);
             if (!record.isInvoke()) {
                 Integer op = awaitingReturn.remove(p);
@@ -83,26 +96,26 @@ final class KeyHistory {
                     events.add(op << 1 | 1);
                     pending--;
                 }
-                continue;
+                return;
             }
             int q = history.partnerPosition(p);
             Op completion = q < 0 ? neverCompleted(record) : history.get(q);
             if (completion.isFail()) {
-                continue;
+                return;
             }
             O modelOp = model.operation(record, completion);
             if (modelOp == null) {
-                continue;
+                return;
             }
             int id = table.opId(modelOp);
             boolean ok = completion.isOk();
             if (!ok && model.isReadOnly(modelOp)) {
-                continue;
+                return;
             }
-            opId[n] = id;
-            completed[n] = ok;
-            invokePosition[n] = p;
-            completePosition[n] = ok ? q : -1;
+            opId.add(id);
+            completed.add(ok ? 1 : 0);
+            invokePosition.add(p);
+            completePosition.add(ok ? q : -1);
             events.add(n << 1);
             if (ok) {
                 awaitingReturn.put(q, n);
@@ -110,13 +123,25 @@ final class KeyHistory {
             }
             n++;
         }
-        table.freezeOps();
-        boolean determined = true;
-        for (int i = 0; i < n && determined; i++) {
-            determined = table.successor(opId[i]) >= 0;
+
+        StepTable<S, O> table() {
+            return table;
         }
-        return new KeyHistory(key, n, opId, completed, invokePosition, completePosition, events.toArray(),
-                maxPending, determined, positions, history);
+
+        KeyHistory build(Object key, int[] positions) {
+            table.freezeOps();
+            int[] ids = opId.toArray();
+            boolean determined = true;
+            for (int i = 0; i < n && determined; i++) {
+                determined = table.successor(ids[i]) >= 0;
+            }
+            boolean[] ok = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                ok[i] = completed.get(i) == 1;
+            }
+            return new KeyHistory(key, n, ids, ok, invokePosition.toArray(), completePosition.toArray(),
+                    events.toArray(), maxPending, determined, positions, history);
+        }
     }
 
     /** What Jepsen's checkers assume of an op the run never saw complete: it is indeterminate. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Checks that a history is linearizable with respect to a {@link Model}: each key on its own
@@ -59,24 +60,26 @@ public final class LinearizabilityChecker implements Checker {
         }
         long deadline = start + budget.timeLimit().toNanos();
         List<KeyPartition.Part> parts = KeyPartition.of(history);
-        List<KeyOutcome> outcomes = parts.parallelStream()
-                .map(part -> checkKey(model, history, part, deadline))
-                .toList();
+        List<KeyOutcome> outcomes = checkKeys(model, history, parts, deadline);
         return summarize(history, parts, outcomes, System.nanoTime() - start);
     }
 
-    private <S, O> KeyOutcome checkKey(Model<S, O> m, History history, KeyPartition.Part part, long deadline) {
+    private <S, O> List<KeyOutcome> checkKeys(Model<S, O> m, History history, List<KeyPartition.Part> parts,
+                                              long deadline) {
+        List<KeyCompilation.Compiled<S, O>> compiled = KeyCompilation.compile(m, history, parts);
+        return IntStream.range(0, parts.size()).parallel()
+                .mapToObj(i -> checkKey(parts.get(i).key(), compiled.get(i), deadline))
+                .toList();
+    }
+
+    private <S, O> KeyOutcome checkKey(Object key, KeyCompilation.Compiled<S, O> compiled, long deadline) {
         if (System.nanoTime() - deadline > 0) {
-            return KeyOutcome.unknown(part.key(), "time budget spent before this key was checked");
+            return KeyOutcome.unknown(key, "time budget spent before this key was checked");
         }
-        StepTable<S, O> table = new StepTable<>(m);
-        KeyHistory compiled;
-        try {
-            compiled = KeyHistory.compile(part.key(), history, part.positions(), table);
-        } catch (IllegalArgumentException e) {
-            return KeyOutcome.unknown(part.key(), e.getMessage());
+        if (compiled.history() == null) {
+            return KeyOutcome.unknown(key, compiled.problem());
         }
-        return search(compiled, table, deadline);
+        return search(compiled.history(), compiled.table(), deadline);
     }
 
     /**

@@ -40,4 +40,27 @@ class MultiKeyTest {
                 .key("a").invoke(0, "write", 1L).ok(0, "write", 1L)
                 .key("b").invoke(1, "read", null).ok(1, "read", 1L).build()).verdict()).isEqualTo(Verdict.INVALID);
     }
+
+    @Test
+    void anOpTheModelDoesNotKnow_makesItsKeyUnknown_andTheOtherKeysAreStillChecked() {
+        CheckResult r = Verdicts.casRegister(history()
+                .key("a").invoke(0, "write", 1L).ok(0, "write", 1L)
+                .key("b").invoke(1, "write", 2L).ok(1, "write", 2L)
+                .key("b").invoke(1, "frobnicate", 2L).ok(1, "frobnicate", 2L)
+                .key("c").invoke(2, "write", 3L).ok(2, "write", 3L)
+                .key("c").invoke(2, "read", null).ok(2, "read", 4L).build());
+
+        assertThat(r.verdict()).as("key c is invalid whatever b is").isEqualTo(Verdict.INVALID);
+        assertThat(r.stats()).containsEntry("keys-unknown", 1).containsEntry("keys-invalid", 1);
+    }
+
+    @Test
+    void anOpTheModelDoesNotKnow_isNamedAsTheReasonItsKeyIsUnknown() {
+        CheckResult r = Verdicts.casRegister(history()
+                .key("a").invoke(0, "write", 1L).ok(0, "write", 1L)
+                .key("b").invoke(1, "frobnicate", 2L).ok(1, "frobnicate", 2L).build());
+
+        assertThat(r.verdict()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(r.summary()).contains("key b: op 2: the cas-register model has no operation \"frobnicate\"");
+    }
 }
