@@ -83,8 +83,9 @@ public final class Recommendation {
             } else {
                 decision = Decision.TOO_NOISY;
                 text = where + "too noisy to decide between " + name(best) + " (" + score(best) + ") and " + name(next)
-                        + " (" + score(next) + "): the error bars overlap. Measure longer (--full, or more "
-                        + "iterations with -i) before choosing on speed. " + why(best) + " " + why(next);
+                        + " (" + score(next) + "): the error bars overlap (JMH's 99.9 % intervals). More measured "
+                        + "iterations narrow them (e.g. -i 10 -f 2 on top of --full) before choosing on speed. "
+                        + why(best) + " " + why(next);
             }
         }
         if (!excluded.isEmpty()) {

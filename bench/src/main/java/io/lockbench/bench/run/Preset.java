@@ -20,7 +20,7 @@ public enum Preset {
     QUICK(List.of(1, 16), 0, 1, TimeValue.milliseconds(100), 1, TimeValue.milliseconds(200)),
     /**
      * Figures to quote: a fresh JVM per cell, one 1 s warm-up (the pool is already full, the JIT
-     * settles fast next to database round trips) and three 2 s measurements.
+     * settles fast next to database round trips) and five 2 s measurements.
      */
     FULL(List.of(1, 4, 16), BenchDefaults.FORKS, BenchDefaults.WARMUP_ITERATIONS,
             new TimeValue(BenchDefaults.WARMUP_MILLIS, TimeUnit.MILLISECONDS), BenchDefaults.MEASUREMENT_ITERATIONS,

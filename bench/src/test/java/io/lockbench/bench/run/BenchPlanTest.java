@@ -42,7 +42,7 @@ class BenchPlanTest {
         assertThat(plan.runs().get(3).getBenchModes()).containsExactly(Mode.SampleTime);
         assertThat(plan.runs().get(3).getTimeUnit().get()).isEqualTo(TimeUnit.MICROSECONDS);
         assertThat(first.getForkCount().get()).isEqualTo(1);
-        assertThat(first.getMeasurementIterations().get()).isEqualTo(3);
+        assertThat(first.getMeasurementIterations().get()).isEqualTo(5);
         assertThat(first.getParameter("backend").get()).containsExactly("sqlite", "postgresql");
         assertThat(first.shouldFailOnError().get()).isTrue();
         // methods × backends × keys {1, 16, 1024}, in each of the six runs
