@@ -3,8 +3,6 @@ package io.lockbench.stress.checker.elle;
 import io.lockbench.stress.history.History;
 import io.lockbench.stress.history.History.Operation;
 import io.lockbench.stress.history.Op;
-import io.lockbench.stress.history.Values;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,49 +19,22 @@ final class RegisterTxnParser {
 
     /** @throws IllegalArgumentException naming the op whose value is not a list of micro-ops */
     static List<Txn> parse(History history) {
-        List<Txn> txns = new ArrayList<>();
-        for (Operation op : history.operations()) {
-            if (op.invoke().f().equals(TxnParser.TXN)) {
-                txns.add(new Txn(txns.size(), op, mops(op)));
-            }
-        }
-        return txns;
+        return TxnParser.parse(history, RegisterTxnParser::registerMop);
     }
 
-    private static List<MicroOp> mops(Operation op) {
-        Op source = op.ok() && op.completion().value() != null ? op.completion() : op.invoke();
-        if (!(source.value() instanceof List<?> steps)) {
-            throw malformed(source, "a txn's value must be a list of micro-ops, got " + source.value());
-        }
-        List<MicroOp> out = new ArrayList<>(steps.size());
-        for (Object step : steps) {
-            if (!(step instanceof List<?> mop) || mop.size() != 3) {
-                throw malformed(source, "a micro-op must be [f key value], got " + step);
-            }
-            String f = String.valueOf(mop.get(0));
-            f = f.startsWith(":") ? f.substring(1) : f;
-            Object key = normalize(mop.get(1));
-            Object value = normalize(mop.get(2));
-            switch (f) {
-                case "w", "write" -> {
-                    if (value == null) {
-                        throw malformed(source, "a write must have a value (nil is the initial state), got " + step);
-                    }
-                    out.add(MicroOp.append(key, value));
+    private static MicroOp registerMop(Operation op, Op source, List<?> step, String f, Object key, Object written) {
+        Object value = TxnParser.normalize(written);
+        switch (f) {
+            case "w", "write" -> {
+                if (value == null) {
+                    throw TxnParser.malformed(source, "a write must have a value (nil is the initial state), got " + step);
                 }
-                case "r", "read" -> out.add(op.ok() ? MicroOp.registerRead(key, value) : MicroOp.read(key, null));
-                default -> throw malformed(source, "a micro-op's f must be w or r, got " + mop.get(0));
+                return MicroOp.append(key, value);
             }
+            case "r", "read" -> {
+                return op.ok() ? MicroOp.registerRead(key, value) : MicroOp.read(key, null);
+            }
+            default -> throw TxnParser.malformed(source, "a micro-op's f must be w or r, got " + step.get(0));
         }
-        return List.copyOf(out);
-    }
-
-    private static Object normalize(Object v) {
-        Long integer = Values.asLong(v);
-        return integer != null ? integer : v;
-    }
-
-    private static IllegalArgumentException malformed(Op record, String what) {
-        return new IllegalArgumentException("op " + record.index() + ": " + what);
     }
 }

@@ -26,16 +26,30 @@ final class TxnParser {
 
     /** @throws IllegalArgumentException naming the op whose value is not a list of micro-ops */
     static List<Txn> parse(History history) {
+        return parse(history, TxnParser::listAppendMop);
+    }
+
+    /**
+     * One micro-op {@code [f key value]} of {@code op}, read from {@code source} (its ok completion,
+     * else its invocation): the part in which list-append and rw-register differ.
+     */
+    interface MicroOpReader {
+        /** @param f the name without a leading colon; {@code key} normalized, {@code value} as written */
+        MicroOp read(Operation op, Op source, List<?> step, String f, Object key, Object value);
+    }
+
+    /** The {@code txn} operations of {@code history}, each micro-op read by {@code reader}. */
+    static List<Txn> parse(History history, MicroOpReader reader) {
         List<Txn> txns = new ArrayList<>();
         for (Operation op : history.operations()) {
             if (op.invoke().f().equals(TXN)) {
-                txns.add(new Txn(txns.size(), op, mops(op)));
+                txns.add(new Txn(txns.size(), op, mops(op, reader)));
             }
         }
         return txns;
     }
 
-    private static List<MicroOp> mops(Operation op) {
+    private static List<MicroOp> mops(Operation op, MicroOpReader reader) {
         Op source = op.ok() && op.completion().value() != null ? op.completion() : op.invoke();
         if (!(source.value() instanceof List<?> steps)) {
             throw malformed(source, "a txn's value must be a list of micro-ops, got " + source.value());
@@ -45,17 +59,18 @@ final class TxnParser {
             if (!(step instanceof List<?> mop) || mop.size() != 3) {
                 throw malformed(source, "a micro-op must be [f key value], got " + step);
             }
-            String f = name(mop.get(0));
-            Object key = normalize(mop.get(1));
-            if (f.equals("append")) {
-                out.add(MicroOp.append(key, normalize(mop.get(2))));
-            } else if (f.equals("r") || f.equals("read")) {
-                out.add(MicroOp.read(key, op.ok() ? readList(source, mop.get(2)) : null));
-            } else {
-                throw malformed(source, "a micro-op's f must be append or r, got " + mop.get(0));
-            }
+            out.add(reader.read(op, source, mop, name(mop.get(0)), normalize(mop.get(1)), mop.get(2)));
         }
         return List.copyOf(out);
+    }
+
+    private static MicroOp listAppendMop(Operation op, Op source, List<?> step, String f, Object key, Object value) {
+        if (f.equals("append")) {
+            return MicroOp.append(key, normalize(value));
+        } else if (f.equals("r") || f.equals("read")) {
+            return MicroOp.read(key, op.ok() ? readList(source, value) : null);
+        }
+        throw malformed(source, "a micro-op's f must be append or r, got " + step.get(0));
     }
 
     private static List<Object> readList(Op source, Object value) {
@@ -77,12 +92,12 @@ final class TxnParser {
         return s.startsWith(":") ? s.substring(1) : s;
     }
 
-    private static Object normalize(Object v) {
+    static Object normalize(Object v) {
         Long integer = Values.asLong(v);
         return integer != null ? integer : v;
     }
 
-    private static IllegalArgumentException malformed(Op record, String what) {
+    static IllegalArgumentException malformed(Op record, String what) {
         return new IllegalArgumentException("op " + record.index() + ": " + what);
     }
 }
